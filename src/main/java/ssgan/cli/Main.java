@@ -1,0 +1,2 @@
+package ssgan.cli;
+public class Main { public static void main(String[] a) {} }

@@ -1,0 +1,49 @@
+package ssgan.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataset declared as data ({@code data/<name>/dataset.yaml}): a new dataset in a known format needs a file
+ * like that, not Java.
+ *
+ * @param name       the name experiments refer to
+ * @param format     {@code idx} or {@code cifar-binary}
+ * @param classes    number of classes K
+ * @param shape      image shape, channels first (e.g. [1, 28, 28])
+ * @param trainSize  number of training images
+ * @param testSize   number of test images
+ * @param pixelOffset  pixels are scaled as (byte - pixelOffset) / pixelScale
+ * @param pixelScale   see pixelOffset
+ * @param files      role (train_images, train_labels, test_images, test_labels, or archive) to file
+ * @param mirrors    base URLs a missing file may be downloaded from (when downloads are allowed)
+ * @param directory  the directory holding dataset.yaml (where bundled files are looked for first)
+ */
+public record DatasetSpec(
+        String name,
+        String format,
+        int classes,
+        List<Integer> shape,
+        int trainSize,
+        int testSize,
+        double pixelOffset,
+        double pixelScale,
+        Map<String, FileSpec> files,
+        List<String> mirrors,
+        Path directory) {
+
+    /** Pixels per image (product of the shape). */
+    public int imageSize() {
+        return shape.stream().reduce(1, (a, b) -> a * b);
+    }
+
+    /**
+     * One file of a dataset.
+     *
+     * @param name    file name as stored (e.g. train-images-idx3-ubyte.gz)
+     * @param sha256  SHA-256 of the uncompressed content, or null when not known (then only recorded)
+     * @param md5     MD5 of the file as downloaded (archives), or null
+     */
+    public record FileSpec(String name, String sha256, String md5) {}
+}
