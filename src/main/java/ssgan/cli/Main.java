@@ -1,2 +1,28 @@
 package ssgan.cli;
-public class Main { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./ssgan <command>}: the experiment matrix flows to runs, results, statistics and the report. */
+@Command(name = "ssgan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Reproduces the semi-supervised GAN of Salimans et al. (2016) and reports how close it comes.",
+        subcommands = {PlanCommand.class, SweepCommand.class, RunCommand.class, ReportCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Exit codes: 0 ok, 1 a run failed, 2 bad input (nothing written). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"ssgan-repro " + (v == null ? "dev" : v)};
+        }
+    }
+}

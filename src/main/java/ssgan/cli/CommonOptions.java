@@ -1,0 +1,58 @@
+package ssgan.cli;
+
+import picocli.CommandLine.Option;
+import ssgan.data.DataOptions;
+import ssgan.data.DatasetCatalog;
+import ssgan.results.ResultsStore;
+import ssgan.runs.DatasetCache;
+
+import java.nio.file.Path;
+
+/** Options every command that touches runs shares. */
+final class CommonOptions {
+    /**
+     * Measured on the 2-core development machine (README, "Threads"): 2 intra-op threads are about 1.5x faster than
+     * 1 on a quiet machine, but PyTorch's spinning workers collapse when another process holds a core. 2 is the
+     * default; use --threads 1 when the machine is shared.
+     */
+    static final int DEFAULT_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--results", description = "Results root (default: ${DEFAULT-VALUE}).", defaultValue = "results")
+    Path results;
+
+    @Option(names = "--data", description = "Dataset root holding <name>/dataset.yaml (default: $SSGAN_DATA or data).")
+    Path data;
+
+    @Option(names = "--threads", description = "PyTorch intra-op threads (default: $SSGAN_THREADS or "
+            + "min(2, cores)).")
+    Integer threads;
+
+    @Option(names = "--allow-download", description = "Download missing dataset files from their mirrors "
+            + "(also SSGAN_ALLOW_DOWNLOAD=1).")
+    boolean allowDownload;
+
+    DatasetCatalog catalog() {
+        return new DatasetCatalog(data != null ? data : DatasetCatalog.defaultDataRoot());
+    }
+
+    ResultsStore store() {
+        return new ResultsStore(results);
+    }
+
+    DatasetCache datasets() {
+        DataOptions options = DataOptions.fromEnvironment();
+        return new DatasetCache(catalog(), allowDownload ? options.withAllowDownload(true) : options);
+    }
+
+    /** Must run before the engine loads: PyTorch reads its thread counts once. */
+    void configureEngine() {
+        int n = threads != null ? threads
+                : System.getenv("SSGAN_THREADS") != null ? Integer.parseInt(System.getenv("SSGAN_THREADS"))
+                : DEFAULT_THREADS;
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+}

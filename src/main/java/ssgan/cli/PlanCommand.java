@@ -1,0 +1,52 @@
+package ssgan.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import ssgan.experiment.Plan;
+import ssgan.experiment.RunSpec;
+import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.RunStatus;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+@Command(name = "plan", description = "Lists the runs of an experiment and their state (pending, running, done, "
+        + "failed, diverged).")
+final class PlanCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "Experiment file (.yaml or .json).")
+    Path file;
+
+    @Parameters(index = "1..*", description = "Overrides: key=value, key=a,b,c or key=1..10.")
+    List<String> overrides = List.of();
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Plan plan;
+        try {
+            plan = PlanLoading.load(file, overrides, common, System.err);
+        } catch (PlanLoading.BadInput e) {
+            return PlanLoading.BAD_INPUT;
+        }
+        ResultsStore store = common.store();
+        Map<String, Integer> counts = new TreeMap<>();
+        System.out.printf("%-5s %-10s %-9s %s%n", "index", "state", "epochs", "run");
+        for (RunSpec run : plan.runs()) {
+            RunDirectory dir = store.run(run.experiment(), run.runId());
+            String state = dir.state().label();
+            int done = dir.readStatus().map(RunStatus::epochsDone).orElse(0);
+            counts.merge(state, 1, Integer::sum);
+            System.out.printf("%-5d %-10s %-9s %s/%s%n", run.index(), state, done + "/" + run.settings().epochs(),
+                    run.experiment(), run.runId());
+        }
+        System.out.println(plan.runs().size() + " runs: " + counts.toString().replaceAll("[{}]", ""));
+        return 0;
+    }
+}

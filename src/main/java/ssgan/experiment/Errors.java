@@ -1,0 +1,42 @@
+package ssgan.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Collects errors (deduplicated: each expanded cell re-checks the shared settings) and throws them together. */
+final class Errors {
+
+    private final Set<ConfigError> errors = new LinkedHashSet<>();
+
+    void add(ConfigError error) {
+        errors.add(error);
+    }
+
+    void add(Origin origin, String message) {
+        errors.add(origin.error(message));
+    }
+
+    void forEach(java.util.function.Consumer<ConfigError> action) {
+        errors.forEach(action);
+    }
+
+    boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws all collected errors, files first (in position order), then the command line. */
+    void throwIfAny() throws ConfigException {
+        if (errors.isEmpty()) {
+            return;
+        }
+        List<ConfigError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparing((ConfigError e) -> ConfigError.COMMAND_LINE.equals(e.file()))
+                .thenComparing(ConfigError::file)
+                .thenComparingInt(ConfigError::line)
+                .thenComparingInt(ConfigError::column));
+        throw new ConfigException(sorted);
+    }
+}

@@ -1,0 +1,239 @@
+package ssgan.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import ssgan.experiment.ConfigNode.Field;
+import ssgan.experiment.ConfigNode.ListNode;
+import ssgan.experiment.ConfigNode.MapNode;
+import ssgan.experiment.ConfigNode.ScalarNode;
+
+/**
+ * Turns the located tree of an experiment file into an {@link ExperimentDraft}, reporting structural and type
+ * errors (unknown keys, wrong types, bad ranges, duplicates) without stopping at the first.
+ */
+final class ExperimentReader {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
+    private static final List<String> TOP_LEVEL =
+            List.of("experiment", "description", "settings", "sweep", "include", "exclude");
+
+    private final String file;
+    private final Errors errors;
+    private final ExperimentDraft draft = new ExperimentDraft();
+
+    private ExperimentReader(String file, Errors errors) {
+        this.file = file;
+        this.errors = errors;
+    }
+
+    static ExperimentDraft read(ConfigNode root, String file, String defaultName, Errors errors) {
+        ExperimentReader reader = new ExperimentReader(file, errors);
+        reader.draft.name = defaultName;
+        reader.draft.nameOrigin = new Origin(file, 1, 1, "experiment");
+        if (!(root instanceof MapNode map)) {
+            errors.add(origin(file, root, ""), "expected a map with the keys " + String.join(", ", TOP_LEVEL)
+                    + ", got " + ConfigNode.describe(root));
+            return reader.draft;
+        }
+        reader.readTopLevel(map);
+        return reader.draft;
+    }
+
+    private void readTopLevel(MapNode root) {
+        Field settings = null;
+        for (Field field : root.fields().values()) {
+            switch (field.name()) {
+                case "experiment" -> readName(field);
+                case "description" -> string(field, field.name()).ifPresent(s -> draft.description = s);
+                case "settings" -> settings = field;
+                case "sweep" -> readSweep(field);
+                case "include" -> readEntries(field, draft.includes);
+                case "exclude" -> {
+                    draft.excludeOrigin = keyOrigin(field, "exclude");
+                    readEntries(field, draft.excludes);
+                }
+                default -> errors.add(keyOrigin(field, field.name()),
+                        "unknown key" + Suggest.hint(field.name(), TOP_LEVEL)
+                                + " (allowed: " + String.join(", ", TOP_LEVEL) + ")");
+            }
+        }
+        if (settings != null) {
+            readSettings(settings); // after the sweep, so a key set in both places can be reported
+        }
+    }
+
+    private void readName(Field field) {
+        string(field, "experiment").ifPresent(name -> {
+            if (NAME.matcher(name).matches()) {
+                draft.name = name;
+                draft.nameOrigin = valueOrigin(field, "experiment");
+            } else {
+                errors.add(valueOrigin(field, "experiment"),
+                        "expected a name of lowercase letters, digits, '_' and '-', got '" + name + "'");
+            }
+        });
+    }
+
+    private void readSettings(Field section) {
+        MapNode map = map(section, "settings");
+        if (map == null) {
+            return;
+        }
+        for (Field field : map.fields().values()) {
+            String path = "settings." + field.name();
+            SettingKey key = settingKey(field, path);
+            if (key == null) {
+                continue;
+            }
+            ExperimentDraft.Axis axis = draft.axes.get(key.name());
+            if (axis != null) {
+                errors.add(keyOrigin(field, path), "'" + key.name() + "' is also a sweep axis (at "
+                        + axis.keyOrigin().shortPosition() + "); set it in one place");
+                continue;
+            }
+            Origin at = valueOrigin(field, path);
+            if (!(field.value() instanceof ScalarNode scalar)) {
+                draft.broken.add(key.name());
+                errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(field.value()));
+                continue;
+            }
+            try {
+                draft.settings.put(key.name(), new Located(key.convert(scalar.value()), at));
+            } catch (IllegalArgumentException e) {
+                draft.broken.add(key.name());
+                errors.add(at, e.getMessage());
+            }
+        }
+    }
+
+    private void readSweep(Field section) {
+        MapNode map = map(section, "sweep");
+        if (map == null) {
+            return;
+        }
+        for (Field field : map.fields().values()) {
+            String path = "sweep." + field.name();
+            SettingKey key = settingKey(field, path);
+            if (key == null) {
+                continue;
+            }
+            List<Located> values = new ArrayList<>();
+            boolean ok = true;
+            if (field.value() instanceof ListNode list) {
+                if (list.items().isEmpty()) {
+                    errors.add(valueOrigin(field, path), "expected at least one value, got an empty list");
+                    ok = false;
+                }
+                for (int i = 0; i < list.items().size(); i++) {
+                    ConfigNode item = list.items().get(i);
+                    Origin at = origin(file, item, path + "[" + i + "]");
+                    if (item instanceof ScalarNode scalar) {
+                        ok &= AxisValues.expand(key, scalar.value(), at, values, errors);
+                    } else {
+                        errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(item));
+                        ok = false;
+                    }
+                }
+            } else if (field.value() instanceof ScalarNode scalar) {
+                ok = AxisValues.expand(key, scalar.value(), valueOrigin(field, path), values, errors);
+            } else {
+                errors.add(valueOrigin(field, path), "expected a list, a value or a range like 1..10, got a map");
+                ok = false;
+            }
+            values = AxisValues.withoutDuplicates(values, errors);
+            if (!ok) {
+                draft.broken.add(key.name());
+            }
+            if (!values.isEmpty()) {
+                draft.axes.put(key.name(), new ExperimentDraft.Axis(keyOrigin(field, path), values));
+            }
+        }
+    }
+
+    /** include/exclude: a list of maps of setting keys to single values. */
+    private void readEntries(Field section, List<ExperimentDraft.Entry> out) {
+        String name = section.name();
+        if (!(section.value() instanceof ListNode list)) {
+            errors.add(valueOrigin(section, name),
+                    "expected a list of maps, got " + ConfigNode.describe(section.value()));
+            return;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            ConfigNode item = list.items().get(i);
+            String entryPath = name + "[" + i + "]";
+            if (!(item instanceof MapNode map) || map.fields().isEmpty()) {
+                errors.add(origin(file, item, entryPath),
+                        "expected a non-empty map of setting keys to values, got " + ConfigNode.describe(item));
+                continue;
+            }
+            Map<String, Located> values = new LinkedHashMap<>();
+            boolean complete = true; // an entry with a bad key or value is dropped, or it would match too much
+            for (Field field : map.fields().values()) {
+                String path = entryPath + "." + field.name();
+                SettingKey key = settingKey(field, path);
+                if (key == null) {
+                    complete = false;
+                    continue;
+                }
+                Origin at = valueOrigin(field, path);
+                if (!(field.value() instanceof ScalarNode scalar)) {
+                    complete = false;
+                    errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(field.value()));
+                    continue;
+                }
+                try {
+                    values.put(key.name(), new Located(key.convert(scalar.value()), at));
+                } catch (IllegalArgumentException e) {
+                    complete = false;
+                    errors.add(at, e.getMessage());
+                }
+            }
+            if (complete) {
+                out.add(new ExperimentDraft.Entry(origin(file, item, entryPath), values));
+            }
+        }
+    }
+
+    private SettingKey settingKey(Field field, String path) {
+        var key = SettingKey.find(field.name());
+        if (key.isEmpty()) {
+            errors.add(keyOrigin(field, path), "unknown setting" + Suggest.hint(field.name(), SettingKey.names()));
+            return null;
+        }
+        return key.get();
+    }
+
+    private MapNode map(Field field, String path) {
+        if (field.value() instanceof MapNode map) {
+            return map;
+        }
+        if (field.value() instanceof ScalarNode s && s.value() == null) {
+            return new MapNode(s.loc(), Map.of()); // "settings:" with nothing under it
+        }
+        errors.add(valueOrigin(field, path), "expected a map, got " + ConfigNode.describe(field.value()));
+        return null;
+    }
+
+    private java.util.Optional<String> string(Field field, String path) {
+        if (field.value() instanceof ScalarNode s && s.value() instanceof String text) {
+            return java.util.Optional.of(text);
+        }
+        errors.add(valueOrigin(field, path), "expected a string, got " + ConfigNode.describe(field.value()));
+        return java.util.Optional.empty();
+    }
+
+    private Origin keyOrigin(Field field, String path) {
+        return Origin.of(file, field.keyLoc(), path);
+    }
+
+    private Origin valueOrigin(Field field, String path) {
+        return origin(file, field.value(), path);
+    }
+
+    private static Origin origin(String file, ConfigNode node, String path) {
+        return Origin.of(file, node.loc(), path);
+    }
+}

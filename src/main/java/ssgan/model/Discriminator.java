@@ -1,0 +1,29 @@
+package ssgan.model;
+
+import ai.djl.ndarray.NDArray;
+
+import java.util.List;
+
+/** The classifier/discriminator D: K logits (the fake class has a fixed logit 0) and the feature-matching layer. */
+public interface Discriminator {
+
+    /** Logits (batch, K) and the features f(x) that feature matching compares; logits null when not asked for. */
+    record Output(NDArray logits, NDArray features) {}
+
+    /** The effective (normalised) weights, computed once per step and shared by every forward in that step. */
+    List<NDArray> weights(ParamSource src);
+
+    /**
+     * @param training  Gaussian noise / dropout on (every D and G step), off for evaluation
+     * @param logits    false stops at the feature layer (the G step needs nothing after it)
+     */
+    Output forward(NDArray x, List<NDArray> weights, ParamSource src, boolean training, boolean logits);
+
+    /** Data-dependent init on a batch of images (training mode), then freezes the hidden scales. */
+    void dataDependentInit(NDArray x);
+
+    /** Freezes the hidden scales without data-dependent init (they stay at 1). */
+    void freezeHiddenScales();
+
+    List<Param> params();
+}

@@ -1,0 +1,15 @@
+package ssgan.model;
+
+import ai.djl.ndarray.NDArray;
+
+import java.util.List;
+
+/** The generator G: z ~ U[0,1)^zDim to an image batch (batch, pixels). */
+public interface Generator {
+    /** Always uses batch statistics in its batch norms, as the authors' code does. */
+    NDArray generate(NDArray z, ParamSource src);
+
+    int zDim();
+
+    List<Param> params();
+}

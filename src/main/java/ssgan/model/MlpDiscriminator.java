@@ -1,0 +1,90 @@
+package ssgan.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Permutation-invariant MNIST discriminator (spec §2.3): Gaussian noise 0.3 on the input, weight-normalised dense
+ * 784-1000-500-250-250-250-10 with ReLU and noise 0.5 after each hidden layer. The features for feature matching
+ * are the last hidden layer's ReLU output, before its noise. Hidden scales are frozen after the init; the output
+ * scale stays trainable.
+ */
+public final class MlpDiscriminator implements Discriminator {
+    static final int[] WIDTHS = {1000, 500, 250, 250, 250};
+
+    private final List<WeightNormDense> layers = new ArrayList<>();
+    private final float inputNoise;
+    private final float hiddenNoise;
+
+    /** V ~ N(0, 0.1^2), scales 1, biases 0; draws from the engine's RNG, which the caller seeds. */
+    public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise) {
+        this.inputNoise = (float) inputNoise;
+        this.hiddenNoise = (float) hiddenNoise;
+        int in = inputs;
+        for (int i = 0; i <= WIDTHS.length; i++) {
+            int out = i < WIDTHS.length ? WIDTHS[i] : classes;
+            NDArray v = manager.randomNormal(0f, 0.1f, new Shape(out, in), DataType.FLOAT32);
+            boolean isOutput = i == WIDTHS.length;
+            layers.add(new WeightNormDense("D" + (i + 1), v, isOutput, true, 0f));
+            in = out;
+        }
+    }
+
+    @Override
+    public List<NDArray> weights(ParamSource src) {
+        List<NDArray> w = new ArrayList<>(layers.size());
+        for (WeightNormDense l : layers) {
+            w.add(l.weight(src));
+        }
+        return w;
+    }
+
+    @Override
+    public Output forward(NDArray x, List<NDArray> w, ParamSource src, boolean training, boolean logits) {
+        NDArray h = training ? Noise.gaussian(x, inputNoise) : x;
+        NDArray features = null;
+        int hidden = layers.size() - 1;
+        for (int i = 0; i < hidden; i++) {
+            h = Activation.relu(layers.get(i).forward(h, w.get(i), src));
+            if (i == hidden - 1) {
+                features = h;
+                if (!logits) {
+                    return new Output(null, features);
+                }
+            }
+            h = training ? Noise.gaussian(h, hiddenNoise) : h;
+        }
+        return new Output(layers.get(hidden).forward(h, w.get(hidden), src), features);
+    }
+
+    @Override
+    public void dataDependentInit(NDArray x) {
+        NDArray h = Noise.gaussian(x, inputNoise);
+        for (int i = 0; i < layers.size(); i++) {
+            WeightNormDense layer = layers.get(i);
+            NDArray a = layer.initFrom(layer.forward(h, layer.weight(ParamSource.LIVE), ParamSource.LIVE));
+            h = i < layers.size() - 1 ? Noise.gaussian(Activation.relu(a), hiddenNoise) : a;
+        }
+        freezeHiddenScales();
+    }
+
+    @Override
+    public void freezeHiddenScales() {
+        for (int i = 0; i < layers.size() - 1; i++) {
+            layers.get(i).freezeScale();
+        }
+    }
+
+    @Override
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        layers.forEach(l -> ps.addAll(l.params()));
+        return ps;
+    }
+}

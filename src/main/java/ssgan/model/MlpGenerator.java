@@ -1,0 +1,77 @@
+package ssgan.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MNIST generator (spec §2.2): dense 500 and 500 without bias, each followed by batch norm without gamma (batch
+ * statistics, eps 1e-6, learned shift) and softplus; then a weight-normalised dense 784 with trainable scale and
+ * sigmoid (or softplus, the PyTorch port's workaround, as an ablation).
+ */
+public final class MlpGenerator implements Generator {
+    private static final float BN_EPS = 1e-6f;
+    private static final int HIDDEN = 500;
+
+    private final int zDim;
+    private final List<Param> dense = new ArrayList<>();
+    private final List<Param> shift = new ArrayList<>();
+    private final WeightNormDense output;
+    private final boolean sigmoidOutput;
+
+    /** Glorot-uniform weights (Lasagne's default); draws from the engine's RNG, which the caller seeds. */
+    public MlpGenerator(NDManager manager, int zDim, int pixels, boolean sigmoidOutput) {
+        this.zDim = zDim;
+        this.sigmoidOutput = sigmoidOutput;
+        int in = zDim;
+        for (int i = 1; i <= 2; i++) {
+            dense.add(new Param("G" + i + ".W", glorot(manager, HIDDEN, in), true));
+            shift.add(new Param("G" + i + ".beta", manager.zeros(new Shape(HIDDEN)), true));
+            in = HIDDEN;
+        }
+        output = new WeightNormDense("G3", glorot(manager, pixels, in), true, true, 1e-6f);
+    }
+
+    private static NDArray glorot(NDManager m, int out, int in) {
+        float limit = (float) Math.sqrt(6.0 / (in + out));
+        return m.randomUniform(-limit, limit, new Shape(out, in), DataType.FLOAT32);
+    }
+
+    @Override
+    public NDArray generate(NDArray z, ParamSource src) {
+        NDArray h = z;
+        for (int i = 0; i < dense.size(); i++) {
+            h = Activation.softPlus(batchNormNoGamma(Linear.linear(h, src.valueOf(dense.get(i))).singletonOrThrow(),
+                    src.valueOf(shift.get(i))));
+        }
+        NDArray a = output.forward(h, output.weight(src), src);
+        return sigmoidOutput ? Activation.sigmoid(a) : Activation.softPlus(a);
+    }
+
+    /** (h - mean) / sqrt(var + eps) + beta over the batch; var is the biased (population) variance. */
+    private static NDArray batchNormNoGamma(NDArray h, NDArray beta) {
+        NDArray centred = h.sub(h.mean(new int[] {0}));
+        NDArray std = centred.square().mean(new int[] {0}).add(BN_EPS).sqrt();
+        return centred.div(std).add(beta);
+    }
+
+    @Override
+    public int zDim() { return zDim; }
+
+    @Override
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        for (int i = 0; i < dense.size(); i++) {
+            ps.add(dense.get(i));
+            ps.add(shift.get(i));
+        }
+        ps.addAll(output.params());
+        return ps;
+    }
+}

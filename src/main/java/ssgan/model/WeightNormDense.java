@@ -1,0 +1,64 @@
+package ssgan.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+
+import java.util.List;
+
+/**
+ * Weight-normalised dense layer (Salimans and Kingma 2016), as in the authors' nn.py: per output unit j,
+ * {@code W[j,:] = s_j * V[j,:] / sqrt(eps + |V[j,:]|^2)}, then {@code y = x W^T + b}.
+ * V is stored as (out, in) so the normalisation runs over rows and {@link Linear#linear} applies it directly.
+ */
+public final class WeightNormDense {
+    private final Param direction;
+    private final Param scale;
+    private final Param bias;
+    private final float eps;
+    private final int out;
+
+    WeightNormDense(String name, NDArray direction, boolean trainScale, boolean hasBias, float eps) {
+        NDManager m = direction.getManager();
+        this.out = (int) direction.getShape().get(0);
+        this.direction = new Param(name + ".V", direction, true);
+        this.scale = new Param(name + ".s", m.ones(new Shape(out)), trainScale);
+        this.bias = hasBias ? new Param(name + ".b", m.zeros(new Shape(out)), true) : null;
+        this.eps = eps;
+    }
+
+    /** The effective weight (out, in); computed once per step and shared by every forward in that step. */
+    public NDArray weight(ParamSource src) {
+        NDArray v = src.valueOf(direction);
+        NDArray norm = eps == 0f ? v.square().sum(new int[] {1}).sqrt() : v.square().sum(new int[] {1}).add(eps).sqrt();
+        return v.mul(src.valueOf(scale).div(norm).reshape(out, 1));
+    }
+
+    public NDArray forward(NDArray x, NDArray weight, ParamSource src) {
+        return bias == null
+                ? Linear.linear(x, weight).singletonOrThrow()
+                : Linear.linear(x, weight, src.valueOf(bias)).singletonOrThrow();
+    }
+
+    /**
+     * Data-dependent init (nn.py, "init" pass): given the pre-activations {@code a} computed with the current
+     * scale, set {@code s <- s / sigma} and {@code b <- -mu / sigma} so every unit starts at mean 0, std 1.
+     * Returns the normalised pre-activations to feed the next layer.
+     */
+    NDArray initFrom(NDArray a) {
+        NDArray mu = a.mean(new int[] {0});
+        NDArray sigma = a.sub(mu).square().mean(new int[] {0}).sqrt();
+        scale.value().divi(sigma);
+        if (bias != null) {
+            bias.value().set(mu.neg().div(sigma).toFloatArray());
+        }
+        return a.sub(mu).div(sigma);
+    }
+
+    void freezeScale() { scale.freeze(); }
+
+    public List<Param> params() {
+        return bias == null ? List.of(direction, scale) : List.of(direction, scale, bias);
+    }
+}

@@ -1,0 +1,14 @@
+package ssgan.results;
+
+/**
+ * status.json: where a run stands.
+ *
+ * @param epochsDone  epochs completed (and checkpointed)
+ * @param epochs      the run's epoch budget
+ * @param message     why it failed or diverged (epoch and iteration included), else null
+ */
+public record RunStatus(RunState state, int epochsDone, int epochs, String message, String updated) {
+    public static RunStatus of(RunState state, int epochsDone, int epochs, String message) {
+        return new RunStatus(state, epochsDone, epochs, message, java.time.Instant.now().toString());
+    }
+}

@@ -1,0 +1,77 @@
+package ssgan.runs;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import ssgan.results.Provenance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Reads the facts a result must carry: code version, software versions, hardware, threads, data checksums. */
+final class ProvenanceCollector {
+    private ProvenanceCollector() {}
+
+    static Provenance collect(Map<String, String> dataChecksums, int sittings) {
+        Engine engine = Engine.getInstance();
+        Device device = engine.defaultDevice();
+        String commit = git("rev-parse", "HEAD");
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        return new Provenance(commit == null ? "unknown" : commit.trim(), status != null && !status.isBlank(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(), Engine.getDjlVersion(),
+                engine.getEngineName(), engine.getVersion(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                hostName(), cpuModel(), Runtime.getRuntime().availableProcessors(), device.toString(),
+                device.isGpu() ? gpuName(device) : "none",
+                JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), dataChecksums,
+                Instant.now().toString(), null, sittings);
+    }
+
+    private static String gpuName(Device device) {
+        try {
+            return ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId()) == null ? "gpu"
+                    : "CUDA compute capability " + ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId());
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return "gpu";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Output of a git command in the working directory, or null outside a checkout. */
+    private static String git(String... args) {
+        try {
+            String[] cmd = new String[args.length + 1];
+            cmd[0] = "git";
+            System.arraycopy(args, 0, cmd, 1, args.length);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package ssgan.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ssgan.model.Models;
+import ssgan.model.ParamSource;
+import ssgan.experiment.Settings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Speed and memory of the training step, measured in-process: median ms per iteration after warm-up, the
+ * time to evaluate the test set, peak RSS, and the achieved GFLOP/s against a plain matrix-multiply rate
+ * measured in the same process (so host-speed drift cancels out of the ratio).
+ */
+public final class Benchmark {
+    /** Spec §6: about 4.3 GFLOP per MNIST training iteration at batch 100. */
+    public static final double MNIST_GFLOP_PER_ITERATION = 4.3;
+
+    public record Report(int iterations, double medianMs, double p10Ms, double p90Ms, double evalSeconds,
+                         int evalImages, double matmulGflops, double stepGflops, long peakRssMb,
+                         long rssAfterWarmupMb, long rssEndMb, int threads) {}
+
+    private Benchmark() {}
+
+    public static Report run(Settings s, TrainingData data, int warmup, int iterations) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.INIT));
+            Models.Pair nets = Models.create(manager, s, data.imageSize(), data.classes());
+            Trainer trainer = new Trainer(s, data, null, m -> { });
+            nets.d().freezeHiddenScales();
+            SemiSupervisedGan gan = new SemiSupervisedGan(manager, nets.d(), nets.g(), s);
+            SplittableRandom rng = new SplittableRandom(s.seed());
+            int b = s.batchSize();
+            double[] ms = new double[iterations];
+            long rssWarm = 0;
+            for (int it = -warmup; it < iterations; it++) {
+                if (it == 0) {
+                    rssWarm = rssMb("VmRSS");
+                }
+                try (NDScope scope = new NDScope()) {
+                    Batch batch = randomBatch(manager, data, rng, b);
+                    long t0 = System.nanoTime();
+                    gan.step(batch, s.learningRate());
+                    if (it >= 0) {
+                        ms[it] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+            }
+            NDArray test = manager.create(data.testImages(), new Shape(data.testCount(), data.imageSize()));
+            long t0 = System.nanoTime();
+            trainer.evaluate(gan, test);
+            double evalSeconds = (System.nanoTime() - t0) / 1e9;
+            Arrays.sort(ms);
+            double median = ms[ms.length / 2];
+            return new Report(iterations, median, ms[ms.length / 10], ms[ms.length * 9 / 10], evalSeconds,
+                    data.testCount(), matmulGflops(manager), MNIST_GFLOP_PER_ITERATION / (median / 1000),
+                    rssMb("VmHWM"), rssWarm, rssMb("VmRSS"), Engine.getInstance() == null ? 0 : threads());
+        }
+    }
+
+    private static Batch randomBatch(NDManager m, TrainingData data, SplittableRandom rng, int b) {
+        int[] labels = new int[b];
+        int[][] idx = new int[3][b];
+        for (int i = 0; i < b; i++) {
+            idx[0][i] = data.labeled()[rng.nextInt(data.labeled().length)];
+            labels[i] = data.trainLabels()[idx[0][i]];
+            idx[1][i] = rng.nextInt(data.trainCount());
+            idx[2][i] = rng.nextInt(data.trainCount());
+        }
+        return new Batch(gather(m, data, idx[0]), m.create(labels).oneHot(data.classes()), labels,
+                gather(m, data, idx[1]), gather(m, data, idx[2]));
+    }
+
+    private static NDArray gather(NDManager m, TrainingData data, int[] idx) {
+        int dim = data.imageSize();
+        float[] buf = new float[idx.length * dim];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(data.trainImages(), idx[i] * dim, buf, i * dim, dim);
+        }
+        return m.create(buf, new Shape(idx.length, dim));
+    }
+
+    /** Best of a few 1024x1024 float matrix products: what this process can get from the BLAS. */
+    static double matmulGflops(NDManager manager) {
+        int n = 1024;
+        double best = 0;
+        try (NDScope scope = new NDScope()) {
+            NDArray a = manager.randomUniform(-1f, 1f, new Shape(n, n), DataType.FLOAT32);
+            NDArray b = manager.randomUniform(-1f, 1f, new Shape(n, n), DataType.FLOAT32);
+            for (int i = 0; i < 12; i++) {
+                long t0 = System.nanoTime();
+                a.matMul(b).close();
+                double s = (System.nanoTime() - t0) / 1e9;
+                best = Math.max(best, 2.0 * n * n * n / s / 1e9);
+            }
+        }
+        return best;
+    }
+
+    static int threads() {
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
+    /** A field of /proc/self/status in MB (VmHWM is the peak resident set), or -1 off Linux. */
+    static long rssMb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
