@@ -1,0 +1,106 @@
+package ssgan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.RunState;
+import ssgan.runs.TinyExperiment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+
+    /** Runs the CLI in-process and returns {exit code, stdout + stderr}. */
+    private static Object[] cli(String... args) {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(captured, true);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            int code = Main.run(args);
+            return new Object[] {code, captured.toString()};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void badConfigExitsWithTwoNamesTheProblemAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, """
+                settings:
+                  dataset: mnist
+                  epochs: 0
+                sweep:
+                  labels: [100, 15]
+                """);
+        Path results = tmp.resolve("results");
+        Object[] r = cli("sweep", config.toString(), "--results", results.toString());
+        assertEquals(2, r[0]);
+        String text = (String) r[1];
+        assertTrue(text.contains(config + ":3:11: settings.epochs"), text);
+        assertTrue(text.contains("sweep.labels[1]"), text);
+        assertFalse(Files.exists(results), "nothing is written for a rejected config");
+    }
+
+    @Test
+    void badOverrideExitsWithTwo(@TempDir Path tmp) throws Exception {
+        Path config = TinyExperiment.write(tmp, "tiny", 1, 5, "[1]");
+        Object[] r = cli("plan", config.toString(), "learning_rate=fast");
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("<command line>:argument 1"), (String) r[1]);
+    }
+
+    @Test
+    void planListsThePapersFortyRuns() {
+        Object[] r = cli("plan", "experiments/mnist-paper.yaml", "--results", "target/no-results");
+        assertEquals(0, r[0]);
+        assertTrue(((String) r[1]).contains("40 runs: pending=40"), (String) r[1]);
+    }
+
+    @Test
+    void sweepRunsPendingRunsThenSkipsFinishedOnes(@TempDir Path tmp) throws Exception {
+        Path config = TinyExperiment.write(tmp, "tiny", 1, 5, "1..2");
+        Path results = tmp.resolve("results");
+        Object[] first = cli("sweep", config.toString(), "--results", results.toString(), "--threads", "1");
+        assertEquals(0, first[0], (String) first[1]);
+        List<RunDirectory> runs = new ResultsStore(results).runs("tiny");
+        assertEquals(2, runs.size());
+        for (RunDirectory run : runs) {
+            assertEquals(RunState.DONE, run.state());
+            assertTrue(Files.exists(run.samplesFile()) && Files.exists(run.summaryFile())
+                    && Files.exists(run.provenanceFile()) && Files.exists(run.configFile()));
+            assertFalse(Files.exists(run.lockFile()), "lock released");
+        }
+        long before = Files.getLastModifiedTime(runs.get(0).metricsFile()).toMillis();
+        Object[] second = cli("sweep", config.toString(), "--results", results.toString());
+        assertEquals(0, second[0]);
+        assertTrue(((String) second[1]).contains("done, skipped"), (String) second[1]);
+        assertEquals(before, Files.getLastModifiedTime(runs.get(0).metricsFile()).toMillis());
+        Object[] plan = cli("plan", config.toString(), "--results", results.toString());
+        assertTrue(((String) plan[1]).contains("2 runs: done=2"), (String) plan[1]);
+    }
+
+    @Test
+    void runPicksOneRunByIndex(@TempDir Path tmp) throws Exception {
+        Path config = TinyExperiment.write(tmp, "tiny", 1, 5, "1..3");
+        Path results = tmp.resolve("results");
+        assertEquals(2, cli("run", config.toString(), "--index", "3", "--results", results.toString())[0]);
+        Object[] r = cli("run", config.toString(), "--index", "1", "--results", results.toString(), "--threads", "1");
+        assertEquals(0, r[0], (String) r[1]);
+        List<RunDirectory> runs = new ResultsStore(results).runs("tiny");
+        assertEquals(1, runs.size());
+        assertTrue(runs.get(0).runId().startsWith("labels100-seed2-"), runs.get(0).runId());
+    }
+}

@@ -1,0 +1,78 @@
+package ssgan.runs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.RunState;
+import ssgan.train.EpochMetrics;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The resume guarantee, end to end: a sweep process killed with SIGKILL in the middle of an epoch, then run again,
+ * ends with exactly the metrics of a run that was never interrupted.
+ */
+class ResumeAfterKillTest {
+    private static final int EPOCHS = 4;
+
+    @Test
+    void killedRunResumesToTheSameFinalMetrics(@TempDir Path tmp) throws Exception {
+        Path config = TinyExperiment.write(tmp, "resume", EPOCHS, 40, "[1]");
+        Path straight = tmp.resolve("straight");
+        Path killed = tmp.resolve("killed");
+
+        assertEquals(0, sweep(config, straight).waitFor(5, TimeUnit.MINUTES) ? 0 : -1);
+
+        Process victim = sweep(config, killed);
+        RunDirectory dir = only(killed);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (dir == null || dir.readMetrics().size() < 2) {
+            assertTrue(victim.isAlive(), "the run ended before it could be killed");
+            assertTrue(System.nanoTime() < deadline, "no progress");
+            Thread.sleep(50);
+            dir = dir == null ? only(killed) : dir;
+        }
+        Thread.sleep(400);                       // into epoch 3 (40 iterations take a couple of seconds)
+        victim.destroyForcibly();                // SIGKILL: no shutdown hooks, no clean-up
+        victim.waitFor();
+        assertEquals(RunState.RUNNING, dir.state(), "killed mid-run, the status still says running");
+        assertTrue(dir.readMetrics().size() < EPOCHS, "killed before the end");
+        assertTrue(Files.exists(dir.lockFile()), "the dead process left its lock behind");
+
+        assertTrue(sweep(config, killed).waitFor(5, TimeUnit.MINUTES));
+        assertEquals(RunState.DONE, dir.state());
+        List<EpochMetrics> a = only(straight).readMetrics();
+        List<EpochMetrics> b = dir.readMetrics();
+        assertEquals(EPOCHS, b.size());
+        for (int i = 0; i < EPOCHS; i++) {
+            assertEquals(a.get(i).lossSupervised(), b.get(i).lossSupervised(), "epoch " + (i + 1));
+            assertEquals(a.get(i).lossUnsupervised(), b.get(i).lossUnsupervised(), "epoch " + (i + 1));
+            assertEquals(a.get(i).lossFeatureMatching(), b.get(i).lossFeatureMatching(), "epoch " + (i + 1));
+            assertEquals(a.get(i).testErrorsRaw(), b.get(i).testErrorsRaw(), "epoch " + (i + 1));
+            assertEquals(a.get(i).testErrorsAverage(), b.get(i).testErrorsAverage(), "epoch " + (i + 1));
+        }
+        assertEquals(2, dir.readProvenance().orElseThrow().sittings());
+    }
+
+    private static RunDirectory only(Path results) {
+        List<RunDirectory> runs = new ResultsStore(results).runs("resume");
+        return runs.isEmpty() ? null : runs.get(0);
+    }
+
+    /** A separate JVM running the real CLI, as a user would. */
+    private static Process sweep(Path config, Path results) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "ssgan.cli.Main", "sweep",
+                config.toString(), "--results", results.toString(), "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(results.resolveSibling(results.getFileName() + ".log")
+                        .toFile()).directory(new File(".")).start();
+    }
+}
