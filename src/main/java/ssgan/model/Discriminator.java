@@ -10,14 +10,14 @@ public interface Discriminator {
     /** Logits (batch, K) and the features f(x) that feature matching compares; logits null when not asked for. */
     record Output(NDArray logits, NDArray features) {}
 
-    /** The effective (normalised) weights, computed once per step and shared by every forward in that step. */
-    List<NDArray> weights(ParamSource src);
+    /** Each layer's weight-norm factors s / |V|, computed once per step and shared by its forwards. */
+    List<NDArray> unitScales(ParamSource src);
 
     /**
      * @param training  Gaussian noise / dropout on (every D and G step), off for evaluation
      * @param logits    false stops at the feature layer (the G step needs nothing after it)
      */
-    Output forward(NDArray x, List<NDArray> weights, ParamSource src, boolean training, boolean logits);
+    Output forward(NDArray x, List<NDArray> unitScales, ParamSource src, boolean training, boolean logits);
 
     /** Data-dependent init on a batch of images (training mode), then freezes the hidden scales. */
     void dataDependentInit(NDArray x);

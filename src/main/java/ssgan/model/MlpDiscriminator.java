@@ -37,12 +37,12 @@ public final class MlpDiscriminator implements Discriminator {
     }
 
     @Override
-    public List<NDArray> weights(ParamSource src) {
-        List<NDArray> w = new ArrayList<>(layers.size());
+    public List<NDArray> unitScales(ParamSource src) {
+        List<NDArray> scales = new ArrayList<>(layers.size());
         for (WeightNormDense l : layers) {
-            w.add(l.weight(src));
+            scales.add(l.unitScale(src));
         }
-        return w;
+        return scales;
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class MlpDiscriminator implements Discriminator {
         NDArray h = Noise.gaussian(x, inputNoise);
         for (int i = 0; i < layers.size(); i++) {
             WeightNormDense layer = layers.get(i);
-            NDArray a = layer.initFrom(layer.forward(h, layer.weight(ParamSource.LIVE), ParamSource.LIVE));
+            NDArray a = layer.initFrom(layer.forward(h, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE));
             h = i < layers.size() - 1 ? Noise.gaussian(Activation.relu(a), hiddenNoise) : a;
         }
         freezeHiddenScales();

@@ -50,7 +50,7 @@ public final class MlpGenerator implements Generator {
             h = Activation.softPlus(batchNormNoGamma(Linear.linear(h, src.valueOf(dense.get(i))).singletonOrThrow(),
                     src.valueOf(shift.get(i))));
         }
-        NDArray a = output.forward(h, output.weight(src), src);
+        NDArray a = output.forward(h, output.unitScale(src), src);
         return sigmoidOutput ? Activation.sigmoid(a) : Activation.softPlus(a);
     }
 

@@ -10,35 +10,34 @@ import java.util.List;
 /**
  * Weight-normalised dense layer (Salimans and Kingma 2016), as in the authors' nn.py: per output unit j,
  * {@code W[j,:] = s_j * V[j,:] / sqrt(eps + |V[j,:]|^2)}, then {@code y = x W^T + b}.
- * V is stored as (out, in) so the normalisation runs over rows and {@link Linear#linear} applies it directly.
+ * Computed as {@code y = (x V^T) * (s / |V|) + b}: scaling the outputs rather than materialising W gives the same
+ * result and saves several passes over the weight matrix in the forward and the backward pass.
+ * V is stored as (out, in) so the norms run over rows and {@link Linear#linear} applies it directly.
  */
 public final class WeightNormDense {
     private final Param direction;
     private final Param scale;
     private final Param bias;
     private final float eps;
-    private final int out;
 
     WeightNormDense(String name, NDArray direction, boolean trainScale, boolean hasBias, float eps) {
         NDManager m = direction.getManager();
-        this.out = (int) direction.getShape().get(0);
+        int out = (int) direction.getShape().get(0);
         this.direction = new Param(name + ".V", direction, true);
         this.scale = new Param(name + ".s", m.ones(new Shape(out)), trainScale);
         this.bias = hasBias ? new Param(name + ".b", m.zeros(new Shape(out)), true) : null;
         this.eps = eps;
     }
 
-    /** The effective weight (out, in); computed once per step and shared by every forward in that step. */
-    public NDArray weight(ParamSource src) {
-        NDArray v = src.valueOf(direction);
-        NDArray norm = eps == 0f ? v.square().sum(new int[] {1}).sqrt() : v.square().sum(new int[] {1}).add(eps).sqrt();
-        return v.mul(src.valueOf(scale).div(norm).reshape(out, 1));
+    /** The per-unit factor s / |V| (out); computed once per step and shared by every forward in that step. */
+    public NDArray unitScale(ParamSource src) {
+        NDArray squares = src.valueOf(direction).square().sum(new int[] {1});
+        return src.valueOf(scale).div((eps == 0f ? squares : squares.add(eps)).sqrt());
     }
 
-    public NDArray forward(NDArray x, NDArray weight, ParamSource src) {
-        return bias == null
-                ? Linear.linear(x, weight).singletonOrThrow()
-                : Linear.linear(x, weight, src.valueOf(bias)).singletonOrThrow();
+    public NDArray forward(NDArray x, NDArray unitScale, ParamSource src) {
+        NDArray y = Linear.linear(x, src.valueOf(direction)).singletonOrThrow().mul(unitScale);
+        return bias == null ? y : y.add(src.valueOf(bias));
     }
 
     /**

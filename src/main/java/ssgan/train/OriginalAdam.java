@@ -47,8 +47,8 @@ public final class OriginalAdam {
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i).value();
             NDArray g = p.getGradient();
-            NDArray m = firstMoments.get(i).muli(beta1).addi(g.mul(1 - beta1));
             NDArray v = secondMoments.get(i).muli(beta2).addi(g.square().muli(1 - beta2));
+            NDArray m = firstMoments.get(i).muli(beta1).addi(g.muli(1 - beta1)); // g is cleared below anyway
             NDArray vHat = v.div((float) c2);
             NDArray denom = form == AdamEpsilon.INSIDE_SQRT ? vHat.addi(eps).sqrt() : vHat.sqrt().addi(eps);
             p.subi(m.div(denom).muli((float) (lr / c1)));

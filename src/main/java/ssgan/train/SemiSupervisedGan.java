@@ -74,7 +74,7 @@ public final class SemiSupervisedGan {
         NDArray labeledLogits;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray x = NDArrays.concat(new NDList(b.labeled(), b.unlabeled(), fake));
-            NDList logits = d.forward(x, d.weights(ParamSource.LIVE), ParamSource.LIVE, true, true)
+            NDList logits = d.forward(x, d.unitScales(ParamSource.LIVE), ParamSource.LIVE, true, true)
                     .logits().split(new long[] {nl, nl + nu});
             labeledLogits = logits.get(0);
             supervised = Losses.supervisedLoss(labeledLogits, b.oneHotLabels());
@@ -92,7 +92,7 @@ public final class SemiSupervisedGan {
         NDArray supervised;
         NDArray logits;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            logits = d.forward(b.labeled(), d.weights(ParamSource.LIVE), ParamSource.LIVE, true, true).logits();
+            logits = d.forward(b.labeled(), d.unitScales(ParamSource.LIVE), ParamSource.LIVE, true, true).logits();
             supervised = Losses.supervisedLoss(logits, b.oneHotLabels());
             collector.backward(supervised);
         }
@@ -103,7 +103,7 @@ public final class SemiSupervisedGan {
 
     /** Feature matching against a second unlabeled batch; D runs in training mode but is not updated. */
     float generatorStep(NDArray unlabeled2, double lr) {
-        List<NDArray> w = d.weights(FROZEN);
+        List<NDArray> w = d.unitScales(FROZEN);
         NDArray realFeatures = d.forward(unlabeled2, w, FROZEN, true, false).features();
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -171,7 +171,7 @@ public final class Trainer {
     private int testErrors(Discriminator d, ParamSource src, NDArray testImages) {
         int errors = 0;
         try (NDScope scope = new NDScope()) {
-            List<NDArray> w = d.weights(src);
+            List<NDArray> w = d.unitScales(src);
             for (int from = 0; from < data.testCount(); from += EVAL_BATCH) {
                 int to = Math.min(data.testCount(), from + EVAL_BATCH);
                 long[] predicted = d.forward(testImages.get(from + ":" + to), w, src, false, true)

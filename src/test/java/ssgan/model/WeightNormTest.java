@@ -20,11 +20,13 @@ class WeightNormTest {
             NDArray v = m.create(new float[] {3, 4, 0, 0, 5, 12}, new Shape(2, 3));
             WeightNormDense layer = new WeightNormDense("L", v, true, true, 0f);
             layer.params().get(1).value().set(new float[] {2, 0.5f});
-            float[] w = layer.weight(ParamSource.LIVE).toFloatArray();
+            // the identity as input reads the effective weight W^T off the output (the bias is 0)
+            float[] w = layer.forward(m.eye(3), layer.unitScale(ParamSource.LIVE), ParamSource.LIVE)
+                    .transpose().toFloatArray();
             // row 0: 2 * (3,4,0)/5 ; row 1: 0.5 * (0,5,12)/13
             assertArrayEquals(new float[] {1.2f, 1.6f, 0, 0, 0.5f * 5 / 13, 0.5f * 12 / 13}, w, 1e-6f);
             NDArray x = m.create(new float[] {1, 1, 1}, new Shape(1, 3));
-            assertArrayEquals(new float[] {2.8f, 0.5f * 17 / 13}, layer.forward(x, layer.weight(ParamSource.LIVE),
+            assertArrayEquals(new float[] {2.8f, 0.5f * 17 / 13}, layer.forward(x, layer.unitScale(ParamSource.LIVE),
                     ParamSource.LIVE).toFloatArray(), 1e-5f);
         }
     }
@@ -36,8 +38,8 @@ class WeightNormTest {
             NDArray x = m.randomUniform(0f, 1f, new Shape(500, 40), DataType.FLOAT32);
             WeightNormDense layer = new WeightNormDense("L", m.randomNormal(0f, 0.1f, new Shape(30, 40),
                     DataType.FLOAT32), false, true, 0f);
-            layer.initFrom(layer.forward(x, layer.weight(ParamSource.LIVE), ParamSource.LIVE));
-            NDArray a = layer.forward(x, layer.weight(ParamSource.LIVE), ParamSource.LIVE);
+            layer.initFrom(layer.forward(x, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE));
+            NDArray a = layer.forward(x, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE);
             float[] mean = a.mean(new int[] {0}).toFloatArray();
             float[] std = a.sub(a.mean(new int[] {0})).square().mean(new int[] {0}).sqrt().toFloatArray();
             for (int j = 0; j < 30; j++) {
