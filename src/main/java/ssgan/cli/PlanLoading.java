@@ -4,6 +4,9 @@ import ssgan.experiment.ConfigError;
 import ssgan.experiment.ConfigException;
 import ssgan.experiment.ExperimentLoader;
 import ssgan.experiment.Plan;
+import ssgan.experiment.RunSpec;
+import ssgan.data.DataException;
+import ssgan.runs.DatasetCache;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,6 +26,21 @@ final class PlanLoading {
             for (ConfigError error : e.errors()) {
                 err.println("  " + error);
             }
+            throw new BadInput();
+        }
+    }
+
+    /**
+     * Loads and verifies every dataset the given runs use before anything is written, so a missing or altered
+     * data file is bad input (exit 2), not a failed run.
+     */
+    static DatasetCache datasetsFor(List<RunSpec> runs, CommonOptions common, PrintStream err) throws BadInput {
+        DatasetCache cache = common.datasets();
+        try {
+            runs.stream().map(r -> r.settings().dataset()).distinct().forEach(cache::get);
+            return cache;
+        } catch (DataException e) {
+            err.println("error: " + e.getMessage());
             throw new BadInput();
         }
     }

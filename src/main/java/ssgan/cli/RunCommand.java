@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ssgan.experiment.Plan;
 import ssgan.results.RunState;
+import ssgan.experiment.RunSpec;
+import ssgan.runs.DatasetCache;
 import ssgan.runs.RunExecutor;
 
 import java.nio.file.Path;
@@ -40,8 +42,15 @@ final class RunCommand implements Callable<Integer> {
                     + (plan.runs().size() - 1) + ")");
             return PlanLoading.BAD_INPUT;
         }
+        RunSpec run = plan.runs().get(index);
+        DatasetCache datasets;
+        try {
+            datasets = PlanLoading.datasetsFor(List.of(run), common, System.err);
+        } catch (PlanLoading.BadInput e) {
+            return PlanLoading.BAD_INPUT;
+        }
         common.configureEngine();
-        RunState state = new RunExecutor(common.store(), common.datasets(), System.out).execute(plan.runs().get(index));
+        RunState state = new RunExecutor(common.store(), datasets, System.out).execute(run);
         return state == RunState.FAILED ? 1 : 0;
     }
 }

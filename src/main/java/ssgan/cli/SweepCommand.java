@@ -6,6 +6,7 @@ import picocli.CommandLine.Parameters;
 import ssgan.experiment.Plan;
 import ssgan.experiment.RunSpec;
 import ssgan.results.RunState;
+import ssgan.runs.DatasetCache;
 import ssgan.runs.RunExecutor;
 
 import java.nio.file.Path;
@@ -29,13 +30,15 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan;
+        DatasetCache datasets;
         try {
             plan = PlanLoading.load(file, overrides, common, System.err);
+            datasets = PlanLoading.datasetsFor(plan.runs(), common, System.err);
         } catch (PlanLoading.BadInput e) {
             return PlanLoading.BAD_INPUT;
         }
         common.configureEngine();
-        RunExecutor executor = new RunExecutor(common.store(), common.datasets(), System.out);
+        RunExecutor executor = new RunExecutor(common.store(), datasets, System.out);
         Map<RunState, Integer> outcome = new EnumMap<>(RunState.class);
         for (RunSpec run : plan.runs()) {
             outcome.merge(executor.execute(run), 1, Integer::sum);

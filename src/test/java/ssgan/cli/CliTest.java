@@ -63,6 +63,24 @@ class CliTest {
     }
 
     @Test
+    void alteredDataFileExitsWithTwoBeforeAnyRunStarts(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("mnist"));
+        for (Path f : Files.newDirectoryStream(Path.of("data", "mnist"))) {
+            Files.copy(f, data.resolve("mnist").resolve(f.getFileName()));
+        }
+        byte[] labels = Files.readAllBytes(data.resolve("mnist/t10k-labels-idx1-ubyte.gz"));
+        labels[labels.length / 2] ^= 0x5a;
+        Files.write(data.resolve("mnist/t10k-labels-idx1-ubyte.gz"), labels);
+        Path config = TinyExperiment.write(tmp, "tiny", 1, 5, "[1]");
+        Path results = tmp.resolve("results");
+        Object[] r = cli("sweep", config.toString(), "--data", data.toString(), "--results", results.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("t10k-labels-idx1-ubyte.gz"), (String) r[1]);
+        assertFalse(Files.exists(results), "nothing is written when the data is bad");
+    }
+
+    @Test
     void planListsThePapersFortyRuns() {
         Object[] r = cli("plan", "experiments/mnist-paper.yaml", "--results", "target/no-results");
         assertEquals(0, r[0]);
