@@ -3,8 +3,14 @@ package ssgan.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import ssgan.experiment.PaperTable;
+import ssgan.report.ReportGenerator;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Regenerates the HTML report from whatever is in the results directory.")
@@ -12,11 +18,29 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "report", description = "Report directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--paper", defaultValue = "experiments/paper",
+            description = "Directory of the paper's tables, *.yaml (default: ${DEFAULT-VALUE}).")
+    Path paper;
+
     @Mixin
     CommonOptions common;
 
     @Override
-    public Integer call() throws Exception {
-        throw new UnsupportedOperationException("report: not wired yet");
+    public Integer call() {
+        List<PaperTable> tables;
+        try {
+            tables = Files.isDirectory(paper) ? PaperTable.loadAll(paper) : List.of();
+        } catch (IOException e) {
+            System.err.println("report: bad paper table: " + e.getMessage());
+            return PlanLoading.BAD_INPUT;
+        }
+        if (tables.isEmpty()) {
+            System.err.println("report: no paper tables in " + paper + "; the report shows our numbers only");
+        }
+        ReportGenerator.Outcome outcome = new ReportGenerator().generate(common.store(), tables, paper.toString(), out);
+        outcome.problems().forEach(p -> System.err.println("report: skipped unreadable run " + p));
+        System.out.printf(Locale.ROOT, "report: %d runs in %d cells -> %s (%.1f s)%n", outcome.runs(),
+                outcome.cells(), outcome.index(), outcome.elapsed().toMillis() / 1000.0);
+        return 0;
     }
 }

@@ -1,0 +1,55 @@
+package ssgan.report;
+
+import java.util.Locale;
+
+/** Number and duration formatting for the page; "–" stands for a value that is not defined (e.g. std of 1 run). */
+final class Formats {
+    static final String NONE = "–";
+
+    private Formats() {}
+
+    static String number(double value, int decimals) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : NONE;
+    }
+
+    /** "93.0 ± 6.5"; just the mean when the std is undefined. */
+    static String meanStd(double mean, double std, int decimals) {
+        if (!Double.isFinite(mean)) {
+            return NONE;
+        }
+        return Double.isFinite(std) ? number(mean, decimals) + " ± " + number(std, decimals)
+                : number(mean, decimals);
+    }
+
+    /** Paper values as printed: no trailing zeros beyond the unit's decimals ("93 ± 6.5", "18.63 ± 2.32"). */
+    static String published(double value) {
+        if (!Double.isFinite(value)) {
+            return NONE;
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    static String signed(double value, int decimals) {
+        return Double.isFinite(value) ? (value > 0 ? "+" : "") + number(value, decimals) : NONE;
+    }
+
+    static String pValue(double p) {
+        if (!Double.isFinite(p)) {
+            return NONE;
+        }
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds <= 0) {
+            return NONE;
+        }
+        long s = Math.round(seconds);
+        if (s < 120) {
+            return s + " s";
+        }
+        long minutes = s / 60;
+        return minutes < 120 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60,
+                minutes % 60);
+    }
+}

@@ -1,0 +1,226 @@
+package ssgan.report;
+
+import ssgan.experiment.PaperTable;
+import ssgan.results.Provenance;
+import ssgan.results.RunState;
+import ssgan.stats.Analysis;
+import ssgan.stats.CellKey;
+import ssgan.stats.CellSummary;
+import ssgan.stats.PaperReference;
+import ssgan.stats.PaperUnit;
+import ssgan.stats.RunResult;
+import ssgan.stats.SampleStats;
+import ssgan.stats.Verdict;
+import ssgan.stats.WelchTest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Turns the statistics into the page model: formatting and wording only, no computation of its own. */
+final class PageBuilder {
+    private final Analysis analysis;
+    private final Path reportDir;
+
+    /** @param reportDir the final report directory: links into results/ are relative to it */
+    PageBuilder(Analysis analysis, Path reportDir) {
+        this.analysis = analysis;
+        this.reportDir = reportDir;
+    }
+
+    PageModel page(String generated, String resultsRoot, String paperSource, List<String> problems,
+                   java.util.function.Predicate<String> assetExists, String css) {
+        List<PageModel.DatasetView> datasets = analysis.datasets().stream()
+                .map(d -> dataset(d, assetExists)).toList();
+        List<PageModel.CellView> cells = analysis.cells().stream().map(c -> cell(c, assetExists)).toList();
+        List<PageModel.RunView> runs = analysis.runs().stream().map(this::run).toList();
+        return new PageModel("Does the semi-supervised GAN of Salimans et al. (2016) reproduce?", generated,
+                resultsRoot, paperSource, counts(), problems, datasets, cells, runs, css);
+    }
+
+    private List<PageModel.Count> counts() {
+        Map<RunState, Long> counts = new EnumMap<>(RunState.class);
+        analysis.runs().forEach(r -> counts.merge(r.state(), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> new PageModel.Count(e.getKey().label(), e.getValue())).toList();
+    }
+
+    // ---- paper tables with our rows ----
+
+    private PageModel.DatasetView dataset(String dataset, java.util.function.Predicate<String> assetExists) {
+        Optional<PaperTable> table = analysis.paper().table(dataset);
+        List<CellSummary> ours = analysis.cells(dataset);
+        TreeSet<Integer> labels = new TreeSet<>();
+        table.ifPresent(t -> labels.addAll(t.labelCounts()));
+        ours.forEach(c -> labels.add(c.key().labels()));
+        List<PageModel.RowView> rows = new ArrayList<>();
+        table.ifPresent(t -> t.rows().forEach(r -> rows.add(paperRow(r, labels))));
+        Map<String, List<CellSummary>> series = new LinkedHashMap<>();
+        ours.forEach(c -> series.computeIfAbsent(c.key().series(), k -> new ArrayList<>()).add(c));
+        series.forEach((name, cells) -> rows.add(ourRow(name, cells, labels)));
+        if (series.isEmpty()) {
+            rows.add(new PageModel.RowView("This reproduction", "ours", null,
+                    labels.stream().map(l -> cellText("no runs yet", null, null, null, null, "empty")).toList()));
+        }
+        PaperUnit unit = table.map(t -> t.rows().stream().flatMap(r -> r.cells().stream())
+                        .map(c -> PaperUnit.fromTable(c.unit())).findFirst().orElse(PaperUnit.forDataset(dataset)))
+                .orElse(PaperUnit.forDataset(dataset));
+        String chart = Assets.labelsChart(dataset);
+        List<String> notes = new ArrayList<>();
+        notes.add("Our values: mean ± std over finished runs of the averaged discriminator at the run's last epoch,"
+                + " in the paper's unit (" + unit.label() + "). † marks a paper value no secondary source"
+                + " confirmed.");
+        return new PageModel.DatasetView(dataset, table.map(PaperTable::title).orElse(dataset + " (no paper table)"),
+                unit.label(), labels.stream().map(String::valueOf).toList(), rows,
+                assetExists.test(chart) ? chart : null,
+                table.map(t -> t.sources().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new PageModel.Source(e.getKey(), e.getValue())).toList()).orElse(List.of()),
+                notes);
+    }
+
+    private static PageModel.RowView paperRow(PaperTable.Row row, TreeSet<Integer> labels) {
+        List<PageModel.TableCell> cells = labels.stream().map(l -> row.cell(l).map(c -> {
+            String text = Formats.published(c.mean()) + (c.std() != null ? " ± " + Formats.published(c.std()) : "");
+            String title = (c.checked() ? "confirmed by " : "not confirmed; ")
+                    + (c.sources().isEmpty() ? "" : "sources " + String.join(", ", c.sources()))
+                    + (c.note() != null ? " (" + c.note() + ")" : "");
+            String detail = c.runs() != null ? "n=" + c.runs() : null;
+            return cellText(text, detail, c.checked() ? null : "†", title.trim(), null, null);
+        }).orElse(cellText("", null, null, null, null, "empty"))).toList();
+        return new PageModel.RowView(row.method(), row.kind(), row.note(), cells);
+    }
+
+    private static PageModel.RowView ourRow(String series, List<CellSummary> cells, TreeSet<Integer> labels) {
+        List<PageModel.TableCell> out = labels.stream().map(l -> cells.stream()
+                .filter(c -> c.key().labels() == l).findFirst()
+                .map(c -> {
+                    int d = c.unit().decimals();
+                    String text = c.average().n() == 0 ? "no finished runs"
+                            : Formats.meanStd(c.average().mean(), c.average().std(), d);
+                    return cellText(text, "n=" + c.average().n() + " · " + c.verdict().text(), null,
+                            c.key().budget(), "#" + Assets.anchor(c.key()), verdictCss(c.verdict()));
+                })
+                .orElse(cellText("no runs yet", null, null, null, null, "empty"))).toList();
+        return new PageModel.RowView("This reproduction: " + series, "ours", null, out);
+    }
+
+    private static PageModel.TableCell cellText(String text, String detail, String flag, String title, String href,
+                                                String css) {
+        return new PageModel.TableCell(text, detail, flag, title, href, css);
+    }
+
+    // ---- cells ----
+
+    private PageModel.CellView cell(CellSummary c, java.util.function.Predicate<String> assetExists) {
+        CellKey k = c.key();
+        int d = c.unit().decimals();
+        List<PageModel.StatRow> stats = List.of(
+                statRow("averaged D (headline, the paper's number)", c.average(), d),
+                statRow("raw D", c.raw(), d));
+        String averages = c.runs().stream().map(RunResult::averageDescription).distinct()
+                .collect(Collectors.joining("; "));
+        String loss = Assets.lossChart(k);
+        String error = Assets.errorChart(k);
+        List<PageModel.Sample> samples = c.runs().stream().filter(r -> r.samples() != null)
+                .map(r -> new PageModel.Sample(Assets.samples(r), sampleCaption(r))).toList();
+        return new PageModel.CellView(Assets.anchor(k), title(k), k.variant(), k.budget(), k.fullBudget(),
+                averages, runsLine(c), stats, comparison(c), assetExists.test(loss) ? loss : null,
+                assetExists.test(error) ? error : null, samples);
+    }
+
+    static String title(CellKey k) {
+        return k.dataset() + " · " + k.labels() + " labels · " + k.variant() + " · " + k.budget();
+    }
+
+    private static PageModel.StatRow statRow(String label, SampleStats s, int d) {
+        String ci = Double.isFinite(s.ciLow())
+                ? "[" + Formats.number(s.ciLow(), d) + ", " + Formats.number(s.ciHigh(), d) + "]" : Formats.NONE;
+        return new PageModel.StatRow(label, String.valueOf(s.n()), Formats.number(s.mean(), d),
+                Formats.number(s.std(), d), Formats.number(s.standardError(), d), ci, Formats.number(s.min(), d),
+                Formats.number(s.max(), d));
+    }
+
+    private static String runsLine(CellSummary c) {
+        Map<RunState, Long> byState = new EnumMap<>(RunState.class);
+        c.runs().forEach(r -> byState.merge(r.state(), 1L, Long::sum));
+        String states = byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        String line = c.runs().size() + (c.runs().size() == 1 ? " run" : " runs") + " (" + states + "); "
+                + c.finished().size() + " finished enter the statistics.";
+        long diverged = c.count(RunState.DIVERGED);
+        if (diverged > 0) {
+            line += " " + diverged + " diverged run(s) are left out of the statistics: count them as failures of"
+                    + " the method when judging it.";
+        }
+        return line;
+    }
+
+    private static PageModel.Comparison comparison(CellSummary c) {
+        if (c.paper().isEmpty()) {
+            return new PageModel.Comparison("no paper value for " + c.key().labels() + " labels", null,
+                    Formats.NONE, Formats.NONE, Formats.NONE, Formats.NONE, c.verdict().text(),
+                    verdictCss(c.verdict()));
+        }
+        PaperTable.Cell p = c.paper().get();
+        WelchTest t = c.test();
+        int d = c.unit().decimals();
+        String paper = Formats.published(p.mean()) + (p.std() != null ? " ± " + Formats.published(p.std()) : "")
+                + " (n=" + PaperReference.runs(p) + (p.runs() == null ? ", assumed" : "") + ")";
+        return new PageModel.Comparison(paper, p.checked() ? null : "† not confirmed by a secondary source",
+                Formats.signed(t.difference(), d), Formats.number(t.t(), 2), Formats.number(t.df(), 1),
+                Formats.pValue(t.p()), c.verdict().text(), verdictCss(c.verdict()));
+    }
+
+    static String verdictCss(Verdict v) {
+        return "verdict-" + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static String sampleCaption(RunResult r) {
+        Object seed = r.settings().get("seed");
+        return "seed " + seed + " · " + r.state().label() + " · " + r.epochsDone() + "/" + r.epochsTarget()
+                + " epochs";
+    }
+
+    // ---- runs ----
+
+    private PageModel.RunView run(RunResult r) {
+        int d = r.unit().decimals();
+        Provenance p = r.provenance();
+        String commit = p == null || p.gitCommit() == null ? Formats.NONE
+                : p.gitCommit().substring(0, Math.min(10, p.gitCommit().length())) + (p.gitDirty() ? " (dirty)" : "");
+        String device = p == null ? Formats.NONE : p.device() + (p.gpu() != null && !"none".equals(p.gpu())
+                ? " " + p.gpu() : "") + (p.cpu() != null ? " · " + p.cpu() : "");
+        String threads = p == null ? Formats.NONE : p.intraOpThreads() + " intra / " + p.interOpThreads() + " inter";
+        return new PageModel.RunView(r.experiment(), r.runId(), Assets.relativeLink(reportDir, r.directory()),
+                Assets.anchor(r.cell()), title(r.cell()), r.state().label(), r.epochsDone() + "/" + r.epochsTarget(),
+                Formats.number(r.finalRaw(), d), Formats.number(r.finalAverage(), d), Formats.duration(r.seconds()),
+                r.configHash(), commit, device, threads, r.message());
+    }
+
+    /** Series of the error-against-labels chart: the paper, the reproduction study, and each of ours. */
+    List<ChartWriter.LabelSeries> labelSeries(String dataset) {
+        List<ChartWriter.LabelSeries> series = new ArrayList<>();
+        analysis.paper().table(dataset).ifPresent(t -> t.rows().stream()
+                .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction"))
+                .forEach(r -> series.add(new ChartWriter.LabelSeries(r.method(), r.cells().stream()
+                        .map(c -> new ChartWriter.Point(c.labels(), c.mean(), c.std() == null ? Double.NaN : c.std()))
+                        .toList(), true))));
+        Map<String, List<ChartWriter.Point>> ours = new LinkedHashMap<>();
+        analysis.cells(dataset).stream().filter(c -> c.average().n() > 0).forEach(c -> ours
+                .computeIfAbsent("ours: " + c.key().series(), k -> new ArrayList<>())
+                .add(new ChartWriter.Point(c.key().labels(), c.average().mean(), c.average().std())));
+        ours.forEach((name, points) -> series.add(new ChartWriter.LabelSeries(name, points.stream()
+                .sorted(java.util.Comparator.comparingDouble(ChartWriter.Point::labels)).toList(), false)));
+        return series;
+    }
+
+    static boolean hasOurs(List<ChartWriter.LabelSeries> series) {
+        return series.stream().anyMatch(s -> !s.dashed());
+    }
+
+}

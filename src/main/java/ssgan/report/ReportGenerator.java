@@ -1,0 +1,106 @@
+package ssgan.report;
+
+import ssgan.experiment.PaperTable;
+import ssgan.results.ResultsStore;
+import ssgan.stats.Analysis;
+import ssgan.stats.CellSummary;
+import ssgan.stats.RunLoader;
+import ssgan.stats.RunResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./ssgan report}: results tree -> statistics -> a static report directory (index.html, charts/*.png,
+ * samples/&lt;experiment&gt;/&lt;run&gt;.png). The directory is built aside and swapped in whole.
+ */
+public final class ReportGenerator {
+
+    /** What was written, for the command's one-line answer. */
+    public record Outcome(Path index, int runs, int cells, List<String> problems, Duration elapsed) {}
+
+    private final Clock clock;
+    private final ChartWriter charts = new ChartWriter();
+
+    public ReportGenerator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ReportGenerator() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * @param tables     the paper's tables (may be empty: our numbers are still reported)
+     * @param paperSource where the tables came from, for the page
+     */
+    public Outcome generate(ResultsStore store, List<PaperTable> tables, String paperSource, Path out) {
+        long start = System.nanoTime();
+        System.setProperty("java.awt.headless", "true"); // charts render off-screen, also on a desktop
+        RunLoader.Loaded loaded = RunLoader.load(store);
+        Analysis analysis = Analysis.of(loaded.runs(), tables);
+        PageBuilder builder = new PageBuilder(analysis, out);
+        Path staging = ReportDirectory.stage(out);
+        try {
+            writeCharts(analysis, builder, staging);
+            copySamples(analysis.runs(), staging);
+            List<String> problems = new ArrayList<>(loaded.problems());
+            PageModel page = builder.page(
+                    DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)),
+                    store.root().toString(), paperSource, problems,
+                    asset -> Files.isRegularFile(staging.resolve(asset)), Html.resource("report.css"));
+            Files.writeString(staging.resolve("index.html"), Html.render(page), StandardCharsets.UTF_8);
+            ReportDirectory.publish(staging, out);
+        } catch (IOException e) {
+            ReportDirectory.discard(staging);
+            throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            ReportDirectory.discard(staging);
+            throw e;
+        }
+        return new Outcome(out.resolve("index.html"), analysis.runs().size(), analysis.cells().size(),
+                loaded.problems(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Chart rendering dominates the run time; the charts are independent, so they render in parallel. */
+    private void writeCharts(Analysis analysis, PageBuilder builder, Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("charts"));
+        List<Runnable> jobs = new ArrayList<>();
+        for (CellSummary cell : analysis.cells()) {
+            if (!cell.curves().testAverage().isEmpty()) {
+                jobs.add(() -> charts.losses(cell, dir.resolve(Assets.lossChart(cell.key()))));
+                jobs.add(() -> charts.testErrors(cell, dir.resolve(Assets.errorChart(cell.key()))));
+            }
+        }
+        for (String dataset : analysis.datasets()) {
+            List<ChartWriter.LabelSeries> series = builder.labelSeries(dataset);
+            if (PageBuilder.hasOurs(series)) {
+                String title = dataset + ": final test error against labels, mean ± 1 std";
+                jobs.add(() -> charts.errorAgainstLabels(title, analysis.cells(dataset).get(0).unit(), series,
+                        dir.resolve(Assets.labelsChart(dataset))));
+            }
+        }
+        jobs.parallelStream().forEach(Runnable::run);
+    }
+
+    /** Copies each run's samples.png, so the report opens on its own (e.g. when results/ is not shipped). */
+    private static void copySamples(List<RunResult> runs, Path dir) throws IOException {
+        for (RunResult run : runs) {
+            if (run.samples() != null) {
+                Path target = dir.resolve(Assets.samples(run));
+                Files.createDirectories(target.getParent());
+                Files.copy(run.samples(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package ssgan.stats;
+
+import ssgan.experiment.PaperTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Groups runs into cells and compares each cell with the paper: the whole statistical content of the report. */
+public record Analysis(List<RunResult> runs, List<CellSummary> cells, PaperReference paper) {
+
+    public static Analysis of(List<RunResult> runs, List<PaperTable> tables) {
+        PaperReference paper = new PaperReference(tables);
+        Map<CellKey, List<RunResult>> byCell = new TreeMap<>();
+        runs.forEach(r -> byCell.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r));
+        List<String> tableOrder = paper.tables().stream().map(t -> t.dataset().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        // Cells follow the paper's table order (MNIST, then CIFAR-10), then their own order.
+        java.util.Comparator<CellSummary> order = java.util.Comparator.comparingInt(c -> {
+            int i = tableOrder.indexOf(c.key().dataset().toLowerCase(java.util.Locale.ROOT));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        });
+        List<CellSummary> cells = byCell.entrySet().stream()
+                .map(e -> summarise(e.getKey(), e.getValue(), paper))
+                .sorted(order.thenComparing(CellSummary::key)).toList();
+        return new Analysis(List.copyOf(runs), cells, paper);
+    }
+
+    static CellSummary summarise(CellKey key, List<RunResult> runs, PaperReference paper) {
+        List<RunResult> finished = distinctFinished(runs);
+        SampleStats average = SampleStats.of(finished.stream().mapToDouble(RunResult::finalAverage).toArray());
+        SampleStats raw = SampleStats.of(finished.stream().mapToDouble(RunResult::finalRaw).toArray());
+        Optional<PaperTable.Cell> paperCell = paper.paperCell(key.dataset(), key.labels());
+        WelchTest test = paperCell
+                .map(c -> WelchTest.compare(average, c.mean(), c.std() == null ? Double.NaN : c.std(),
+                        PaperReference.runs(c)))
+                .orElse(null);
+        Verdict verdict = Verdict.of(key.fullBudget(), finished.size(), paperCell.isPresent(), test);
+        return new CellSummary(key, List.copyOf(runs), finished, average, raw, paperCell, test, verdict,
+                Curves.of(runs, PaperUnit.forDataset(key.dataset())));
+    }
+
+    /**
+     * The same settings hash in two experiments is the same computation, not a second sample: count it once.
+     */
+    static List<RunResult> distinctFinished(List<RunResult> runs) {
+        Map<String, RunResult> byHash = new LinkedHashMap<>();
+        runs.stream().filter(RunResult::finished).forEach(r -> byHash.putIfAbsent(r.configHash(), r));
+        return List.copyOf(byHash.values());
+    }
+
+    public List<CellSummary> cells(String dataset) {
+        return cells.stream().filter(c -> c.key().dataset().equalsIgnoreCase(dataset)).toList();
+    }
+
+    /** Datasets with runs or a paper table, tables first in their file order. */
+    public List<String> datasets() {
+        List<String> out = new ArrayList<>();
+        paper.tables().forEach(t -> out.add(t.dataset()));
+        cells.forEach(c -> {
+            if (out.stream().noneMatch(d -> d.equalsIgnoreCase(c.key().dataset()))) {
+                out.add(c.key().dataset());
+            }
+        });
+        return out;
+    }
+}

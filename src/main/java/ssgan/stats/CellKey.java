@@ -1,0 +1,43 @@
+package ssgan.stats;
+
+import java.util.Comparator;
+
+/**
+ * The unit results are pooled over: dataset x labels x variant x epoch budget. Seeds vary within a cell. The budget
+ * is part of the key so that 30-epoch runs are never averaged with 300-epoch runs.
+ */
+public record CellKey(String dataset, int labels, String variant, int epochs) implements Comparable<CellKey> {
+
+    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::dataset)
+            .thenComparing(k -> !k.faithful())
+            .thenComparing(CellKey::variant)
+            .thenComparing(k -> -k.epochs)
+            .thenComparingInt(CellKey::labels);
+
+    public boolean faithful() { return "faithful".equals(variant); }
+
+    public int paperEpochs() { return PaperProtocol.paperEpochs(dataset); }
+
+    public boolean fullBudget() { return epochs >= paperEpochs(); }
+
+    /** "300 epochs (the paper's)" or "30 of 300 epochs". */
+    public String budget() {
+        return fullBudget() ? epochs + " epochs (the paper's)" : epochs + " of " + paperEpochs() + " epochs";
+    }
+
+    /** The same cell at another label count: the rows of the paper's tables. */
+    public String series() {
+        return variant + ", " + budget();
+    }
+
+    /** Safe in file names: used for chart files. */
+    public String slug() {
+        String v = (dataset + "-" + labels + "-" + variant + "-" + epochs).toLowerCase(java.util.Locale.ROOT);
+        return v.replaceAll("[^a-z0-9.]+", "_");
+    }
+
+    @Override
+    public int compareTo(CellKey o) {
+        return ORDER.compare(this, o);
+    }
+}

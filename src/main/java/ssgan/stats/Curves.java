@@ -1,0 +1,21 @@
+package ssgan.stats;
+
+import ssgan.train.EpochMetrics;
+
+import java.util.List;
+
+/** The per-epoch bands of a cell: the three training losses and the test error of the raw and averaged D. */
+public record Curves(Band lossSupervised, Band lossUnsupervised, Band lossFeatureMatching, Band testRaw,
+                     Band testAverage) {
+
+    static Curves of(List<RunResult> runs, PaperUnit unit) {
+        List<List<EpochMetrics>> metrics = runs.stream().map(RunResult::metrics).filter(m -> !m.isEmpty())
+                .toList();
+        return new Curves(
+                Band.over(metrics, EpochMetrics::lossSupervised),
+                Band.over(metrics, EpochMetrics::lossUnsupervised),
+                Band.over(metrics, EpochMetrics::lossFeatureMatching),
+                Band.over(metrics, m -> unit.of(m.testErrorsRaw(), m.testCount())),
+                Band.over(metrics, m -> unit.of(m.testErrorsAverage(), m.testCount())));
+    }
+}

@@ -1,0 +1,80 @@
+package ssgan.stats;
+
+import ssgan.results.Provenance;
+import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.RunState;
+import ssgan.results.RunStatus;
+import ssgan.results.Summary;
+import ssgan.train.EpochMetrics;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads every run of a results tree through {@link ResultsStore}. A run whose files cannot be read is listed as a
+ * problem instead of aborting the report: one broken directory must not hide all the others.
+ */
+public final class RunLoader {
+
+    /** @param problems one line per unreadable run directory */
+    public record Loaded(List<RunResult> runs, List<String> problems) {}
+
+    private RunLoader() {}
+
+    public static Loaded load(ResultsStore store) {
+        List<RunResult> runs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String experiment : store.experiments()) {
+            for (RunDirectory dir : store.runs(experiment)) {
+                try {
+                    runs.add(read(experiment, dir));
+                } catch (RuntimeException e) {
+                    problems.add(dir.path() + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Loaded(List.copyOf(runs), List.copyOf(problems));
+    }
+
+    @SuppressWarnings("unchecked")
+    static RunResult read(String experiment, RunDirectory dir) {
+        Map<String, Object> config = dir.readConfig();
+        Object raw = config.get("settings");
+        if (!(raw instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("config.yaml has no settings map");
+        }
+        Map<String, Object> settings = (Map<String, Object>) raw;
+        List<EpochMetrics> metrics = dir.readMetrics();
+        RunStatus status = dir.readStatus().orElse(null);
+        int target = status != null ? status.epochs() : intSetting(settings, "epochs");
+        int done = status != null ? status.epochsDone() : metrics.size();
+        RunState state = status != null ? status.state() : RunState.PENDING;
+        String runId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
+        String dataset = String.valueOf(settings.get("dataset"));
+        CellKey cell = new CellKey(dataset, intSetting(settings, "labels"), PaperProtocol.variant(settings),
+                intSetting(settings, "epochs"));
+        Provenance provenance = dir.readProvenance().orElse(null);
+        double seconds = dir.readSummary().map(Summary::seconds)
+                .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());
+        return new RunResult(experiment, runId, hashOf(runId), dir.path(), settings, cell, state, done, target,
+                status != null ? status.message() : null, List.copyOf(metrics), provenance,
+                Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null, seconds);
+    }
+
+    /** The run id ends in the settings hash: {@code labels100-seed1-3fa2b9c01d}. */
+    static String hashOf(String runId) {
+        int dash = runId.lastIndexOf('-');
+        return dash < 0 ? runId : runId.substring(dash + 1);
+    }
+
+    private static int intSetting(Map<String, Object> settings, String key) {
+        Object v = settings.get(key);
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalArgumentException("settings." + key + " is missing or not a number: " + v);
+    }
+}

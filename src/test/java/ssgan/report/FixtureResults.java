@@ -1,0 +1,138 @@
+package ssgan.report;
+
+import ssgan.experiment.PaperTable;
+import ssgan.experiment.RunId;
+import ssgan.experiment.Settings;
+import ssgan.experiment.SettingsCodec;
+import ssgan.results.Provenance;
+import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.RunState;
+import ssgan.results.RunStatus;
+import ssgan.results.Summary;
+import ssgan.train.EpochMetrics;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** Writes synthetic run directories through the real {@link RunDirectory} writers, for report tests. */
+final class FixtureResults {
+    private FixtureResults() {}
+
+    /** A run of the given settings overrides; errors decay towards {@code finalErrors} out of 10,000. */
+    static RunDirectory run(Path root, String experiment, Map<String, Object> overrides, RunState state,
+                            int epochsDone, int finalErrors, boolean samples) {
+        Map<String, Object> raw = new LinkedHashMap<>(overrides);
+        Settings settings = SettingsCodec.fromMap(raw);
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("labels", settings.labels());
+        cell.put("seed", settings.seed());
+        String runId = RunId.of(cell, settings);
+        RunDirectory dir = new ResultsStore(root).run(experiment, runId);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("experiment", experiment);
+        config.put("run_id", runId);
+        config.put("index", 0);
+        config.put("cell", cell);
+        config.put("settings", SettingsCodec.toMap(settings));
+        dir.writeConfig(config);
+        write(dir, experiment, runId, settings.dataset(), settings.seed(), state, epochsDone, settings.epochs(),
+                finalErrors, samples, null);
+        return dir;
+    }
+
+    static void write(RunDirectory dir, String experiment, String runId, String dataset, long seed, RunState state,
+                      int epochsDone, int epochs, int finalErrors, boolean samples, String message) {
+        Random random = new Random(seed * 31 + finalErrors);
+        List<EpochMetrics> metrics = new ArrayList<>();
+        for (int e = 1; e <= epochsDone; e++) {
+            double decay = Math.exp(-e / 10.0);
+            int avg = (int) Math.round(finalErrors + 3000 * decay + random.nextGaussian() * 3);
+            int rawErrors = (int) Math.round(finalErrors * 1.1 + 1000 * decay + random.nextGaussian() * 5);
+            metrics.add(new EpochMetrics(e, 0.1 * decay + 0.01 * random.nextDouble(), 0.3 + 0.05 * random.nextDouble(),
+                    2 + 3 * decay + 0.2 * random.nextDouble(), 0.01, Math.max(rawErrors, 0), Math.max(avg, 0), 10_000,
+                    2.5, 240));
+        }
+        dir.writeMetrics(metrics);
+        dir.writeStatus(RunStatus.of(state, epochsDone, epochs, message));
+        if (!metrics.isEmpty() && state == RunState.DONE) {
+            EpochMetrics last = metrics.get(metrics.size() - 1);
+            dir.writeSummary(new Summary(experiment, runId, state, epochsDone, epochs, last.testErrorsRaw(),
+                    last.testErrorsAverage(), last.testCount(), 2.5 * epochsDone, 2.5, last));
+        }
+        dir.writeProvenance(new Provenance("70180fe959c36c12cbc1a498964ca5963d3e61c0", false, "17", "0.35.1",
+                "PyTorch", "2.7.1", "Linux", "vm", "AMD EPYC", 2, "cpu()", "none", 2, 1, Map.of(),
+                "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", 1));
+        if (samples) {
+            BufferedImage grid = new BufferedImage(280, 280, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 280; y++) {
+                for (int x = 0; x < 280; x++) {
+                    grid.getRaster().setSample(x, y, 0, random.nextInt(256));
+                }
+            }
+            dir.writeSamples(grid);
+        }
+    }
+
+    /** The two real 3-epoch quickstart runs of the trainer (src/test/resources/ssgan/report/results). */
+    static void copyQuickstart(Path root) {
+        Path source = Path.of("src/test/resources/ssgan/report/results");
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : walk.toList()) {
+                Path target = root.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 100 runs shaped like the project's matrix: paper protocol, a CPU budget, an ablation and CIFAR-10. */
+    static void hundredRuns(Path root) {
+        int[] mnistLabels = {20, 50, 100, 200};
+        int[] mnistErrors = {1700, 230, 95, 90};
+        for (int l = 0; l < 4; l++) {
+            for (int seed = 1; seed <= 10; seed++) {
+                run(root, "mnist-paper", Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 300),
+                        seed == 10 && l == 0 ? RunState.DIVERGED : RunState.DONE, 300, mnistErrors[l], true);
+            }
+            for (int seed = 1; seed <= 5; seed++) {
+                run(root, "mnist-cpu", Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 30),
+                        RunState.DONE, 30, mnistErrors[l] + 150, true);
+                run(root, "mnist-supervised", Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 300,
+                        "mode", "supervised"), RunState.DONE, 300, mnistErrors[l] * 3, false);
+            }
+        }
+        int[] cifarLabels = {1000, 2000, 4000, 8000};
+        for (int l = 0; l < 4; l++) {
+            for (int seed = 1; seed <= 5; seed++) {
+                Map<String, Object> cifar = new LinkedHashMap<>(ssgan.stats.PaperProtocol.setup("cifar10"));
+                cifar.remove("seed_data");
+                cifar.putAll(Map.of("dataset", "cifar10", "labels", cifarLabels[l], "seed", seed));
+                run(root, "cifar-paper", cifar,
+                        seed == 5 ? RunState.RUNNING : RunState.DONE, seed == 5 ? 400 : 1200, 2000 - 100 * l, true);
+            }
+        }
+    }
+
+    static List<PaperTable> paperTables() {
+        try {
+            return PaperTable.loadAll(Path.of("experiments/paper"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

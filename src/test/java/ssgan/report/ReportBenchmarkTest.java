@@ -1,0 +1,29 @@
+package ssgan.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssgan.results.ResultsStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The issue asks for a report over 100 runs in under 10 s; this measures it on synthetic runs of full length. */
+class ReportBenchmarkTest {
+
+    @Test
+    void hundredRunsUnderTenSeconds(@TempDir Path tmp) throws Exception {
+        Path results = tmp.resolve("results");
+        FixtureResults.hundredRuns(results);
+        Path out = tmp.resolve("report");
+        ReportGenerator.Outcome outcome = new ReportGenerator().generate(new ResultsStore(results),
+                FixtureResults.paperTables(), "experiments/paper", out);
+        System.out.printf("report benchmark: %d runs, %d cells, %d ms%n", outcome.runs(), outcome.cells(),
+                outcome.elapsed().toMillis());
+        assertEquals(100, outcome.runs());
+        assertTrue(Files.size(out.resolve("index.html")) > 10_000);
+        assertTrue(outcome.elapsed().toSeconds() < 10, "took " + outcome.elapsed());
+    }
+}

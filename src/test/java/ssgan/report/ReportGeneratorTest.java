@@ -1,0 +1,136 @@
+package ssgan.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.RunState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportGeneratorTest {
+    private static final String SCRIPT = "<script>alert('x')</script>";
+
+    @TempDir
+    Path tmp;
+
+    private ReportGenerator.Outcome generate(Path results, Path out) {
+        return new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(),
+                "experiments/paper", out);
+    }
+
+    @Test
+    void quickstartRunsMakeACompletePage() throws IOException {
+        Path results = tmp.resolve("results");
+        FixtureResults.copyQuickstart(results);
+        Path out = tmp.resolve("report");
+        ReportGenerator.Outcome outcome = generate(results, out);
+
+        assertEquals(2, outcome.runs());
+        assertEquals(1, outcome.cells());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("Table 1: permutation-invariant MNIST"), "paper table 1");
+        assertTrue(html.contains("Table 2: CIFAR-10"), "paper table 2");
+        assertTrue(html.contains("Ensemble of 10 Improved GAN models"), "ensemble row");
+        assertTrue(html.contains("Reproduction study"), "reproduction study row");
+        assertTrue(html.contains("Ladder network"), "other methods");
+        assertTrue(html.contains("3 of 300 epochs"), "budget label");
+        assertTrue(html.contains("budget run: not comparable"), "budget verdict");
+        assertTrue(html.contains("no runs yet"), "CIFAR-10 has no runs");
+        assertTrue(html.contains("average_bias_correction&#61;false"), "which average ('=' is escaped too)");
+        assertTrue(html.contains("891c3a5b40"), "config hash");
+        // seeds 1 and 2 end at 2267 and the other fixture's averaged-D errors: both appear in the runs table
+        assertTrue(html.contains("2267.0"));
+        assertTrue(html.contains("href=\"../results/quickstart/seed1-891c3a5b40/\""), "relative run link");
+        assertTrue(Files.isRegularFile(out.resolve("samples/quickstart/seed1-891c3a5b40.png")));
+        for (String img : images(html)) {
+            assertTrue(Files.isRegularFile(out.resolve(img)), "image " + img + " exists");
+        }
+        assertFalse(html.contains("{{"), "no unrendered template tags");
+        assertFalse(html.matches("(?s).*(https?:)?//[a-z].*\\.(css|js|woff2?)\\b.*"), "nothing external");
+    }
+
+    @Test
+    void everyStringFromResultsIsEscaped() throws IOException {
+        Path results = tmp.resolve("results");
+        String experiment = "exp<b>&\"q";
+        RunDirectory dir = new ResultsStore(results).run(experiment, "labels100-seed1-" + "deadbeef00");
+        Map<String, Object> settings = new LinkedHashMap<>(ssgan.stats.PaperProtocol.setup("mnist"));
+        settings.put("epochs", 300);
+        settings.put("model", SCRIPT);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("experiment", experiment);
+        config.put("run_id", "labels100-seed1-deadbeef00");
+        config.put("settings", settings);
+        dir.writeConfig(config);
+        FixtureResults.write(dir, experiment, "labels100-seed1-deadbeef00", "mnist", 1, RunState.FAILED, 5, 300, 100,
+                true, "failed: " + SCRIPT);
+
+        Path out = tmp.resolve("report");
+        generate(results, out);
+        String html = Files.readString(out.resolve("index.html"));
+        assertFalse(html.contains("<script"), "no script element from a config or status string");
+        assertFalse(html.contains("<b>"), "experiment name escaped");
+        assertTrue(html.contains("&lt;script&gt;"), "escaped text is shown");
+        assertTrue(html.contains("exp&lt;b&gt;&amp;&quot;q") || html.contains("exp&lt;b&gt;&amp;&#34;q"), html);
+        assertTrue(html.contains("href=\"../results/exp%3Cb%3E%26%22q/labels100-seed1-deadbeef00/\""),
+                "link path segments are URL-encoded");
+    }
+
+    @Test
+    void emptyResultsSayNoRunsYet() throws IOException {
+        Path out = tmp.resolve("report");
+        ReportGenerator.Outcome outcome = generate(tmp.resolve("results"), out);
+        assertEquals(0, outcome.runs());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("No runs yet"));
+        assertTrue(html.contains("Improved GAN (feature matching)"));
+    }
+
+    @Test
+    void regeneratingReplacesTheWholeReportAndLeavesNoTemporaryFiles() throws IOException {
+        Path results = tmp.resolve("results");
+        FixtureResults.copyQuickstart(results);
+        Path out = tmp.resolve("report");
+        generate(results, out);
+        Files.writeString(out.resolve("stale.txt"), "from an older report");
+        generate(results, out);
+        assertFalse(Files.exists(out.resolve("stale.txt")), "the old report was swapped out as a whole");
+        assertTrue(Files.exists(out.resolve(ReportDirectory.MARKER)));
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertEquals(List.of("report", "results"), siblings.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "no staging or old directories left");
+        }
+    }
+
+    @Test
+    void aFailedGenerationLeavesTheTargetUntouched() throws IOException {
+        Path results = tmp.resolve("results");
+        FixtureResults.copyQuickstart(results);
+        Path out = tmp.resolve("notes");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("mine.txt"), "not a report");
+        assertThrows(IllegalStateException.class, () -> generate(results, out));
+        assertEquals("not a report", Files.readString(out.resolve("mine.txt")));
+        assertFalse(Files.exists(out.resolve("index.html")));
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertEquals(2, siblings.count(), "the staging directory was removed");
+        }
+    }
+
+    static List<String> images(String html) {
+        return java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package ssgan.stats;
+
+import org.junit.jupiter.api.Test;
+import ssgan.experiment.PaperTable;
+import ssgan.results.RunState;
+import ssgan.train.EpochMetrics;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnalysisTest {
+
+    private static final PaperTable MNIST = new PaperTable("mnist-table1", "Table 1", "mnist", Map.of(),
+            List.of(new PaperTable.Row("improved_gan", "Improved GAN", "paper", null, List.of(
+                    new PaperTable.Cell(100, 93, 6.5, 10, "errors_out_of_10000", true, List.of(), null)))));
+
+    /** A run whose last epoch has the given averaged-D errors out of {@code testCount}. */
+    static RunResult run(String hash, int seed, int epochs, RunState state, int errorsAverage, int testCount,
+                         Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>(PaperProtocol.setup("mnist"));
+        settings.put("seed", seed);
+        settings.put("epochs", epochs);
+        settings.putAll(overrides);
+        List<EpochMetrics> metrics = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            metrics.add(new EpochMetrics(e, 1.0 / e, 0.5, 2.0, 0.01, errorsAverage + 10, errorsAverage,
+                    testCount, 1.0, 100));
+        }
+        CellKey cell = new CellKey("mnist", ((Number) settings.get("labels")).intValue(),
+                PaperProtocol.variant(settings), epochs);
+        return new RunResult("exp", "labels100-seed" + seed + "-" + hash, hash, Path.of("results/exp/x"), settings,
+                cell, state, epochs, epochs, null, metrics, null, null, epochs);
+    }
+
+    @Test
+    void fullBudgetCellIsTestedAgainstThePaper() {
+        List<RunResult> runs = List.of(
+                run("a", 1, 300, RunState.DONE, 90, 10_000, Map.of()),
+                run("b", 2, 300, RunState.DONE, 96, 10_000, Map.of()),
+                run("c", 3, 300, RunState.DIVERGED, 9000, 10_000, Map.of()));
+        CellSummary cell = Analysis.of(runs, List.of(MNIST)).cells().get(0);
+        assertEquals("faithful", cell.key().variant());
+        assertEquals(3, cell.runs().size());
+        assertEquals(2, cell.finished().size(), "the diverged run is not a finished one");
+        assertEquals(93.0, cell.average().mean(), 1e-12);
+        assertEquals(103.0, cell.raw().mean(), 1e-12);
+        assertEquals(0.0, cell.test().difference(), 1e-12);
+        assertEquals(Verdict.CONSISTENT, cell.verdict());
+    }
+
+    @Test
+    void shortBudgetIsNeverAReproduction() {
+        List<RunResult> runs = List.of(
+                run("a", 1, 30, RunState.DONE, 93, 10_000, Map.of()),
+                run("b", 2, 30, RunState.DONE, 93, 10_000, Map.of()));
+        CellSummary cell = Analysis.of(runs, List.of(MNIST)).cells().get(0);
+        assertEquals(Verdict.BUDGET, cell.verdict());
+        assertEquals("30 of 300 epochs", cell.key().budget());
+    }
+
+    @Test
+    void oneRunIsTooFewAndSubsetsAreScaled() {
+        List<RunResult> runs = List.of(run("a", 1, 300, RunState.DONE, 12, 1_000, Map.of()));
+        CellSummary cell = Analysis.of(runs, List.of(MNIST)).cells().get(0);
+        assertEquals(Verdict.TOO_FEW, cell.verdict());
+        assertEquals(120.0, cell.average().mean(), 1e-12, "12 of 1,000 is 120 of 10,000");
+    }
+
+    @Test
+    void clearlyWorseAndVariantsAreSeparateCells() {
+        List<RunResult> runs = List.of(
+                run("a", 1, 300, RunState.DONE, 430, 10_000, Map.of()),
+                run("b", 2, 300, RunState.DONE, 440, 10_000, Map.of()),
+                run("c", 1, 300, RunState.DONE, 900, 10_000, Map.of("mode", "supervised")),
+                run("d", 2, 300, RunState.RUNNING, 950, 10_000, Map.of("mode", "supervised")));
+        List<CellSummary> cells = Analysis.of(runs, List.of(MNIST)).cells();
+        assertEquals(2, cells.size());
+        assertEquals(Verdict.WORSE, cells.get(0).verdict());
+        assertEquals("mode=supervised", cells.get(1).key().variant());
+        assertEquals(Verdict.TOO_FEW, cells.get(1).verdict(), "the running run does not count");
+    }
+
+    @Test
+    void theSameSettingsHashCountsOnce() {
+        List<RunResult> runs = List.of(
+                run("a", 1, 300, RunState.DONE, 90, 10_000, Map.of()),
+                run("a", 1, 300, RunState.DONE, 90, 10_000, Map.of()),
+                run("b", 2, 300, RunState.DONE, 96, 10_000, Map.of()));
+        assertEquals(2, Analysis.of(runs, List.of(MNIST)).cells().get(0).finished().size());
+    }
+
+    @Test
+    void bandsPoolSeedsPerEpoch() {
+        List<List<EpochMetrics>> runs = List.of(
+                List.of(metrics(1, 100), metrics(2, 80)),
+                List.of(metrics(1, 110)));
+        Band band = Band.over(runs, m -> m.testErrorsAverage());
+        assertEquals(2, band.epochs().length);
+        assertEquals(105.0, band.mean()[0], 1e-12);
+        assertEquals(Math.sqrt(50), band.std()[0], 1e-12);
+        assertEquals(80.0, band.mean()[1], 1e-12);
+        assertEquals(0.0, band.std()[1], 1e-12);
+        assertEquals(1, band.n()[1]);
+        assertTrue(Band.over(List.of(), m -> 0).isEmpty());
+    }
+
+    private static EpochMetrics metrics(int epoch, int errors) {
+        return new EpochMetrics(epoch, 0, 0, 0, 0, errors, errors, 10_000, 1, 1);
+    }
+}
