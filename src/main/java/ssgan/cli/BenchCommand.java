@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
                 0.6 * r.medianMs() + r.evalSeconds());
         System.out.printf(Locale.ROOT, "RSS                     after warm-up %d MB, end %d MB, peak %d MB%n",
                 r.rssAfterWarmupMb(), r.rssEndMb(), r.peakRssMb());
+        if (!r.rssMbEvery1000().isEmpty()) {
+            System.out.println("RSS every 1000 its (MB)  " + r.rssMbEvery1000());
+        }
         return 0;
     }
 }

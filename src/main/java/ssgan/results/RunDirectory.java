@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The layout of one run: {@code results/<experiment>/<run-id>/} with config.yaml, provenance.json,
- * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, and checkpoint/ (not for git).
+ * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, predictions.bin.gz (final test-set
+ * probabilities, for ensembles) and checkpoint/ (not for git).
  * Every file is written atomically.
  */
 public final class RunDirectory {
@@ -39,6 +40,7 @@ public final class RunDirectory {
     public Path statusFile() { return dir.resolve("status.json"); }
     public Path summaryFile() { return dir.resolve("summary.json"); }
     public Path samplesFile() { return dir.resolve("samples.png"); }
+    public Path predictionsFile() { return dir.resolve("predictions.bin.gz"); }
     public Path checkpointFile() { return dir.resolve("checkpoint").resolve("checkpoint.bin"); }
     public Path lockFile() { return dir.resolve("run.lock"); }
 

@@ -4,6 +4,7 @@ import ssgan.data.Dataset;
 import ssgan.experiment.RunSpec;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
+import ssgan.results.Predictions;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
@@ -101,6 +102,8 @@ public final class RunExecutor {
                 dir.writeSamples(SampleGrid.render(result.samples(), result.sampleCount(), dataset.spec().shape(),
                         dataset.spec().pixelOffset(), dataset.spec().pixelScale()));
             }
+            new Predictions(data.testCount(), data.classes(), data.testLabels(), result.rawProbabilities(),
+                    result.averageProbabilities()).write(dir.predictionsFile());
             EpochMetrics last = rows.get(rows.size() - 1);
             double seconds = rows.stream().mapToDouble(EpochMetrics::seconds).sum();
             dir.writeSummary(new Summary(spec.experiment(), spec.runId(), RunState.DONE, last.epoch(), s.epochs(),

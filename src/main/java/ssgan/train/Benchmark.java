@@ -13,7 +13,9 @@ import ssgan.experiment.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -25,9 +27,12 @@ public final class Benchmark {
     /** Spec §6: about 4.3 GFLOP per MNIST training iteration at batch 100. */
     public static final double MNIST_GFLOP_PER_ITERATION = 4.3;
 
+    /**
+     * @param rssMbEvery1000  resident set size after every 1,000 timed iterations: flat when nothing leaks
+     */
     public record Report(int iterations, double medianMs, double p10Ms, double p90Ms, double evalSeconds,
                          int evalImages, double matmulGflops, double stepGflops, long peakRssMb,
-                         long rssAfterWarmupMb, long rssEndMb, int threads) {}
+                         long rssAfterWarmupMb, long rssEndMb, List<Long> rssMbEvery1000, int threads) {}
 
     private Benchmark() {}
 
@@ -42,6 +47,7 @@ public final class Benchmark {
             int b = s.batchSize();
             double[] ms = new double[iterations];
             long rssWarm = 0;
+            List<Long> rssTrace = new ArrayList<>();
             for (int it = -warmup; it < iterations; it++) {
                 if (it == 0) {
                     rssWarm = rssMb("VmRSS");
@@ -54,6 +60,9 @@ public final class Benchmark {
                         ms[it] = (System.nanoTime() - t0) / 1e6;
                     }
                 }
+                if (it > 0 && it % 1000 == 0) {
+                    rssTrace.add(rssMb("VmRSS"));
+                }
             }
             NDArray test = manager.create(data.testImages(), new Shape(data.testCount(), data.imageSize()));
             long t0 = System.nanoTime();
@@ -63,7 +72,7 @@ public final class Benchmark {
             double median = ms[ms.length / 2];
             return new Report(iterations, median, ms[ms.length / 10], ms[ms.length * 9 / 10], evalSeconds,
                     data.testCount(), matmulGflops(manager), MNIST_GFLOP_PER_ITERATION / (median / 1000),
-                    rssMb("VmHWM"), rssWarm, rssMb("VmRSS"), Engine.getInstance() == null ? 0 : threads());
+                    rssMb("VmHWM"), rssWarm, rssMb("VmRSS"), rssTrace, threads());
         }
     }
 

@@ -47,8 +47,12 @@ public final class Trainer {
         void save(byte[] checkpoint);
     }
 
-    /** What a finished run leaves besides its metrics: a batch of samples from G (empty in supervised mode). */
-    public record Result(EpochMetrics last, float[] samples, int sampleCount) {}
+    /**
+     * What a finished run leaves besides its metrics: a batch of samples from G (empty in supervised mode) and the
+     * final class probabilities on the test set of the raw and of the averaged D (for ensembles).
+     */
+    public record Result(EpochMetrics last, float[] samples, int sampleCount, float[] rawProbabilities,
+                         float[] averageProbabilities) {}
 
     private final Settings s;
     private final TrainingData data;
@@ -90,7 +94,10 @@ public final class Trainer {
                 observer.epoch(last);
                 checkpoints.save(checkpoint(gan, epoch + 1));
             }
-            return new Result(last, samples(gan, manager), s.mode() == Settings.Mode.GAN ? s.sampleGrid() * s.sampleGrid() : 0);
+            return new Result(last, samples(gan, manager),
+                    s.mode() == Settings.Mode.GAN ? s.sampleGrid() * s.sampleGrid() : 0,
+                    probabilities(gan.discriminator(), ParamSource.LIVE, testImages),
+                    probabilities(gan.discriminator(), gan.average(), testImages));
         }
     }
 
@@ -182,6 +189,21 @@ public final class Trainer {
             }
         }
         return errors;
+    }
+
+    /** Softmax over the K logits for every test image (row-major), in deterministic mode. */
+    private float[] probabilities(Discriminator d, ParamSource src, NDArray testImages) {
+        float[] all = new float[data.testCount() * data.classes()];
+        try (NDScope scope = new NDScope()) {
+            List<NDArray> w = d.unitScales(src);
+            for (int from = 0; from < data.testCount(); from += EVAL_BATCH) {
+                int to = Math.min(data.testCount(), from + EVAL_BATCH);
+                float[] p = d.forward(testImages.get(from + ":" + to), w, src, false, true).logits().softmax(1)
+                        .toFloatArray();
+                System.arraycopy(p, 0, all, from * data.classes(), p.length);
+            }
+        }
+        return all;
     }
 
     private void checkFinite(SemiSupervisedGan gan, int epoch, int iteration) throws DivergedException {

@@ -2,7 +2,9 @@ package ssgan.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.results.Predictions;
 import ssgan.results.ResultsStore;
+import ssgan.results.Summary;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.runs.TinyExperiment;
@@ -100,6 +102,11 @@ class CliTest {
             assertTrue(Files.exists(run.samplesFile()) && Files.exists(run.summaryFile())
                     && Files.exists(run.provenanceFile()) && Files.exists(run.configFile()));
             assertFalse(Files.exists(run.lockFile()), "lock released");
+            // the saved probabilities reproduce the summary's error counts (what ensembles are built from)
+            Predictions p = Predictions.read(run.predictionsFile());
+            Summary summary = run.readSummary().orElseThrow();
+            assertEquals(summary.testErrorsAverage(), Predictions.errors(p.averaged(), p.labels(), p.classes()));
+            assertEquals(summary.testErrorsRaw(), Predictions.errors(p.raw(), p.labels(), p.classes()));
         }
         long before = Files.getLastModifiedTime(runs.get(0).metricsFile()).toMillis();
         Object[] second = cli("sweep", config.toString(), "--results", results.toString());
