@@ -13,8 +13,19 @@ final class ExperimentDraft {
     /** A swept key and its values in written order. */
     record Axis(Origin keyOrigin, List<Located> values) {}
 
-    /** One include or exclude entry: key to value. */
+    /** One include or exclude entry: key to value ({@link #VARIANT} maps to a variant name). */
     record Entry(Origin origin, Map<String, Located> values) {}
+
+    /**
+     * A named variant: a partial settings map layered over {@code settings}.
+     *
+     * @param origin   where its name was written
+     * @param settings the keys it sets (none may also be a fixed setting or a sweep axis)
+     */
+    record Variant(String name, Origin origin, Map<String, Located> settings) {}
+
+    /** The pseudo-axis of named variants in cells, include/exclude entries and overrides. */
+    static final String VARIANT = "variant";
 
     String name;
     Origin nameOrigin;
@@ -24,12 +35,22 @@ final class ExperimentDraft {
     final List<Entry> includes = new ArrayList<>();
     final List<Entry> excludes = new ArrayList<>();
     Origin excludeOrigin;
+    /** Named variants in file order; empty when the file has no {@code variants} section. */
+    final Map<String, Variant> variants = new LinkedHashMap<>();
+    /** The variants an override {@code variant=a,b} selected, in file order; null = all. */
+    List<String> selectedVariants;
 
     /**
      * Keys with a value that could not be converted. Rules that read them are skipped, so one typo does not
      * also produce errors about the default that stood in for it.
      */
     final Set<String> broken = new HashSet<>();
+
+    /** The variants that enter the product: all, or those an override selected. */
+    List<Variant> activeVariants() {
+        return variants.values().stream()
+                .filter(v -> selectedVariants == null || selectedVariants.contains(v.name())).toList();
+    }
 
     /** Makes {@code key} a fixed setting (an override {@code key=value} of a key that is not an axis). */
     void setFixed(String key, Located value) {

@@ -12,10 +12,12 @@ import java.util.Objects;
  * Reads an experiment file (YAML or JSON), applies command-line overrides, validates everything and expands
  * the sweep into runs. All problems are collected and thrown together as one {@link ConfigException}.
  *
- * <p>Run order: the cartesian product of the sweep axes (first axis outermost, values in written order) minus
- * the cells matching an {@code exclude} entry, then the {@code include} entries in file order (excludes do not
- * apply to includes: an include is an explicit request). Each cell resolves as defaults, then
- * {@code settings}, then the cell's values. The schema is described in {@code experiments/README.md}.
+ * <p>Run order: the cartesian product of the named variants (outermost, file order) and the sweep axes (first
+ * axis outermost, values in written order) minus the cells matching an {@code exclude} entry, then the
+ * {@code include} entries in file order (excludes do not apply to includes: an include is an explicit request).
+ * Each cell resolves as defaults, then {@code settings}, then its variant's settings, then the cell's values. A
+ * variant may not set a key that is also a fixed setting or an axis: which one should win would be a guess, so
+ * that is an error. The schema is described in {@code experiments/README.md}.
  */
 public final class ExperimentLoader {
 
@@ -45,7 +47,9 @@ public final class ExperimentLoader {
                     + "' is not a valid name (lowercase letters, digits, '_' and '-')");
         }
         Overrides.apply(overrides, draft, errors);
+        checkVariantKeys(draft, errors);
         checkExcludeKeys(draft, errors);
+        checkIncludeVariants(draft, errors);
         List<RunSpec> runs = expand(draft, datasets, errors);
         errors.throwIfAny();
         return new Plan(draft.name, file, runs);
@@ -57,11 +61,66 @@ public final class ExperimentLoader {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /**
+     * A variant key that is also a fixed setting or an axis is rejected where the variant sets it, or at the
+     * override that made the clash.
+     */
+    private static void checkVariantKeys(ExperimentDraft draft, Errors errors) {
+        for (ExperimentDraft.Variant variant : draft.variants.values()) {
+            variant.settings().forEach((key, value) -> {
+                Located fixed = draft.settings.get(key);
+                ExperimentDraft.Axis axis = draft.axes.get(key);
+                Origin other = fixed != null ? fixed.origin() : axis != null ? axis.keyOrigin() : null;
+                if (other == null) {
+                    return;
+                }
+                String what = fixed != null ? "a fixed setting" : "a sweep axis";
+                if (ConfigError.COMMAND_LINE.equals(other.file())) {
+                    errors.add(other, "'" + key + "' is set by variant '" + variant.name() + "' (at "
+                            + value.origin().shortPosition() + "); select variants with variant=... instead");
+                } else {
+                    errors.add(value.origin(), "'" + key + "' is also " + what + " (at " + other.shortPosition()
+                            + "); a variant may only set keys that are neither");
+                }
+            });
+        }
+    }
+
+    /** An exclude or include naming a variant must name one of the file's variants. */
+    private static boolean knownVariant(ExperimentDraft draft, Located name, Errors errors) {
+        if (draft.variants.isEmpty()) {
+            errors.add(name.origin(), "this experiment has no 'variants' section");
+            return false;
+        }
+        if (!draft.variants.containsKey((String) name.value())) {
+            errors.add(name.origin(), "unknown variant '" + name.value() + "'"
+                    + Suggest.hint((String) name.value(), draft.variants.keySet())
+                    + " (variants: " + String.join(", ", draft.variants.keySet()) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    /** With variants, an include must say which one it extends; without, it may not name one. */
+    private static void checkIncludeVariants(ExperimentDraft draft, Errors errors) {
+        for (ExperimentDraft.Entry include : draft.includes) {
+            Located name = include.values().get(ExperimentDraft.VARIANT);
+            if (name != null) {
+                knownVariant(draft, name, errors);
+            } else if (!draft.variants.isEmpty()) {
+                errors.add(include.origin(), "expected a 'variant' key naming one of "
+                        + String.join(", ", draft.variants.keySet()));
+            }
+        }
+    }
+
     /** An exclude can only match swept values; anything else is a typo or a leftover. */
     private static void checkExcludeKeys(ExperimentDraft draft, Errors errors) {
         for (ExperimentDraft.Entry entry : draft.excludes) {
             entry.values().forEach((key, value) -> {
-                if (!draft.axes.containsKey(key) && !draft.broken.contains(key)) { // broken: reported already
+                if (key.equals(ExperimentDraft.VARIANT)) {
+                    knownVariant(draft, value, errors);
+                } else if (!draft.axes.containsKey(key) && !draft.broken.contains(key)) { // broken: reported already
                     errors.add(value.origin(), "'" + key + "' is not a sweep axis (axes: "
                             + String.join(", ", draft.axes.keySet()) + ")");
                 }
@@ -71,7 +130,14 @@ public final class ExperimentLoader {
 
     private static List<RunSpec> expand(ExperimentDraft draft, DatasetLookup datasets, Errors errors) {
         List<Map<String, Located>> cells = new ArrayList<>();
-        for (Map<String, Located> cell : product(new ArrayList<>(draft.axes.entrySet()), 0)) {
+        List<Map.Entry<String, ExperimentDraft.Axis>> axes = new ArrayList<>();
+        if (!draft.variants.isEmpty()) { // the variants are the outermost axis
+            List<Located> names = draft.activeVariants().stream()
+                    .map(v -> new Located(v.name(), v.origin())).toList();
+            axes.add(Map.entry(ExperimentDraft.VARIANT, new ExperimentDraft.Axis(null, names)));
+        }
+        axes.addAll(draft.axes.entrySet());
+        for (Map<String, Located> cell : product(axes, 0)) {
             if (draft.excludes.stream().noneMatch(exclude -> matches(exclude, cell))) {
                 cells.add(cell);
             }
@@ -81,12 +147,12 @@ public final class ExperimentLoader {
             cells.add(include.values());
             cellOrigins.add(include.origin());
         }
-        if (cells.isEmpty() && draft.excludeOrigin != null && !draft.axes.isEmpty()) {
+        if (cells.isEmpty() && draft.excludeOrigin != null && !axes.isEmpty()) {
             errors.add(draft.excludeOrigin, "removes every run of the sweep");
         }
 
         List<RunSpec> runs = new ArrayList<>();
-        Map<String, Integer> indexById = new LinkedHashMap<>();
+        Map<String, Integer> indexByHash = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             Map<String, Located> resolved = resolve(draft, cells.get(i));
             Errors cellErrors = new Errors();
@@ -100,16 +166,29 @@ public final class ExperimentLoader {
             Settings settings = SettingsCodec.build(typed);
             Map<String, Object> cell = cellView(draft, cells.get(i), typed);
             String id = RunId.of(cell, settings);
-            Integer previous = indexById.putIfAbsent(id, runs.size());
+            // by hash, not id: two variants with different names can still resolve to the same computation
+            Integer previous = indexByHash.putIfAbsent(RunId.hash(settings), runs.size());
             if (previous != null) {
-                Origin at = cellOrigins.get(i) != null ? cellOrigins.get(i) : draft.axes.values().iterator()
-                        .next().keyOrigin();
-                errors.add(at, "gives the same settings as run " + previous + " (" + id + ")");
+                reportDuplicate(draft, cells.get(i), cellOrigins.get(i), runs.get(previous), errors);
                 continue;
             }
             runs.add(new RunSpec(draft.name, id, runs.size(), Collections.unmodifiableMap(cell), settings));
         }
         return runs;
+    }
+
+    private static void reportDuplicate(ExperimentDraft draft, Map<String, Located> cell, Origin includeOrigin,
+                                        RunSpec previous, Errors errors) {
+        Located variant = cell.get(ExperimentDraft.VARIANT);
+        Object previousVariant = previous.cell().get(ExperimentDraft.VARIANT);
+        if (includeOrigin == null && variant != null && !variant.value().equals(previousVariant)) {
+            // one message per variant, not per cell
+            errors.add(variant.origin().withKey("variants." + variant.value()), "gives the same settings as"
+                    + " variant '" + previousVariant + "'; variants must differ");
+            return;
+        }
+        Origin at = includeOrigin != null ? includeOrigin : draft.axes.values().iterator().next().keyOrigin();
+        errors.add(at, "gives the same settings as run " + previous.index() + " (" + previous.runId() + ")");
     }
 
     /** Cartesian product, first axis outermost (slowest), values in written order. */
@@ -139,11 +218,19 @@ public final class ExperimentLoader {
                         && Objects.equals(cell.get(e.getKey()).value(), e.getValue().value()));
     }
 
-    /** Defaults, then fixed settings, then the cell; seed_data null becomes the seed. */
+    /** Defaults, then fixed settings, then the variant, then the cell; seed_data null becomes the seed. */
     private static Map<String, Located> resolve(ExperimentDraft draft, Map<String, Located> cell) {
         Map<String, Located> resolved = new LinkedHashMap<>(Defaults.values());
         resolved.putAll(draft.settings);
-        resolved.putAll(cell);
+        Located variant = cell.get(ExperimentDraft.VARIANT);
+        if (variant != null && draft.variants.containsKey((String) variant.value())) {
+            resolved.putAll(draft.variants.get((String) variant.value()).settings());
+        }
+        cell.forEach((key, value) -> {
+            if (!key.equals(ExperimentDraft.VARIANT)) {
+                resolved.put(key, value);
+            }
+        });
         Located seedData = resolved.get(SettingKey.SEED_DATA);
         if (seedData.value() == null) {
             resolved.put(SettingKey.SEED_DATA, new Located(resolved.get("seed").value(), seedData.origin()));
@@ -152,17 +239,24 @@ public final class ExperimentLoader {
     }
 
     /**
-     * The cell recorded in a RunSpec, in config form: every axis in axis order (an include that leaves an axis
-     * out shows its resolved value, so ids stay comparable), then the include's extra keys.
+     * The cell recorded in a RunSpec, in config form: the variant name first (when the file has variants), every
+     * axis in axis order (an include that leaves an axis out shows its resolved value, so ids stay comparable),
+     * then the include's extra keys.
      */
     private static Map<String, Object> cellView(ExperimentDraft draft, Map<String, Located> cell,
                                                 Map<String, Object> typed) {
         Map<String, Object> view = new LinkedHashMap<>();
+        Located variant = cell.get(ExperimentDraft.VARIANT);
+        if (variant != null) {
+            view.put(ExperimentDraft.VARIANT, variant.value());
+        }
         for (String axis : draft.axes.keySet()) {
             view.put(axis, SettingsCodec.configValue(typed.get(axis)));
         }
         for (String key : cell.keySet()) {
-            view.putIfAbsent(key, SettingsCodec.configValue(typed.get(key)));
+            if (!key.equals(ExperimentDraft.VARIANT)) {
+                view.putIfAbsent(key, SettingsCodec.configValue(typed.get(key)));
+            }
         }
         return view;
     }

@@ -18,7 +18,7 @@ final class ExperimentReader {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
     private static final List<String> TOP_LEVEL =
-            List.of("experiment", "description", "settings", "sweep", "include", "exclude");
+            List.of("experiment", "description", "settings", "sweep", "variants", "include", "exclude");
 
     private final String file;
     private final Errors errors;
@@ -50,6 +50,7 @@ final class ExperimentReader {
                 case "description" -> string(field, field.name()).ifPresent(s -> draft.description = s);
                 case "settings" -> settings = field;
                 case "sweep" -> readSweep(field);
+                case "variants" -> readVariants(field);
                 case "include" -> readEntries(field, draft.includes);
                 case "exclude" -> {
                     draft.excludeOrigin = keyOrigin(field, "exclude");
@@ -153,7 +154,61 @@ final class ExperimentReader {
         }
     }
 
-    /** include/exclude: a list of maps of setting keys to single values. */
+    /**
+     * variants: a map of names to partial settings maps ({@code name: {}} or {@code name:} for none). Whether a
+     * variant's key clashes with a fixed setting or an axis is checked after the overrides, in the loader.
+     */
+    private void readVariants(Field section) {
+        if (!(section.value() instanceof MapNode map)) {
+            errors.add(valueOrigin(section, "variants"), "expected a map of variant names to settings maps, got "
+                    + ConfigNode.describe(section.value()));
+            return;
+        }
+        if (map.fields().isEmpty()) {
+            errors.add(valueOrigin(section, "variants"), "expected at least one variant, got an empty map");
+            return;
+        }
+        for (Field variant : map.fields().values()) {
+            String path = "variants." + variant.name();
+            if (!NAME.matcher(variant.name()).matches()) {
+                errors.add(keyOrigin(variant, path), "expected a variant name of lowercase letters, digits, '_'"
+                        + " and '-', got '" + variant.name() + "'");
+                continue;
+            }
+            MapNode settings = map(variant, path);
+            if (settings == null) {
+                continue;
+            }
+            Map<String, Located> values = new LinkedHashMap<>();
+            for (Field field : settings.fields().values()) {
+                SettingKey key = settingKey(field, path + "." + field.name());
+                if (key != null) {
+                    scalarSetting(key, field, path + "." + field.name()).ifPresent(v -> values.put(key.name(), v));
+                }
+            }
+            draft.variants.put(variant.name(),
+                    new ExperimentDraft.Variant(variant.name(), keyOrigin(variant, path), values));
+        }
+    }
+
+    /** A setting's value converted to its key's type; a wrong type marks the key broken. */
+    private java.util.Optional<Located> scalarSetting(SettingKey key, Field field, String path) {
+        Origin at = valueOrigin(field, path);
+        if (!(field.value() instanceof ScalarNode scalar)) {
+            draft.broken.add(key.name());
+            errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(field.value()));
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Located(key.convert(scalar.value()), at));
+        } catch (IllegalArgumentException e) {
+            draft.broken.add(key.name());
+            errors.add(at, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** include/exclude: a list of maps of setting keys (or {@code variant}) to single values. */
     private void readEntries(Field section, List<ExperimentDraft.Entry> out) {
         String name = section.name();
         if (!(section.value() instanceof ListNode list)) {
@@ -173,6 +228,13 @@ final class ExperimentReader {
             boolean complete = true; // an entry with a bad key or value is dropped, or it would match too much
             for (Field field : map.fields().values()) {
                 String path = entryPath + "." + field.name();
+                if (field.name().equals(ExperimentDraft.VARIANT)) {
+                    // a name; whether such a variant exists is checked in the loader, after all sections are read
+                    var variant = string(field, path);
+                    variant.ifPresent(v -> values.put(ExperimentDraft.VARIANT, new Located(v, valueOrigin(field, path))));
+                    complete &= variant.isPresent();
+                    continue;
+                }
                 SettingKey key = settingKey(field, path);
                 if (key == null) {
                     complete = false;
@@ -199,6 +261,10 @@ final class ExperimentReader {
 
     private SettingKey settingKey(Field field, String path) {
         var key = SettingKey.find(field.name());
+        if (key.isEmpty() && field.name().equals(ExperimentDraft.VARIANT)) {
+            errors.add(keyOrigin(field, path), "not a setting: name variants in the top-level 'variants' section");
+            return null;
+        }
         if (key.isEmpty()) {
             errors.add(keyOrigin(field, path), "unknown setting" + Suggest.hint(field.name(), SettingKey.names()));
             return null;

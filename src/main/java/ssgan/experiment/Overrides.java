@@ -33,6 +33,10 @@ final class Overrides {
             return;
         }
         String name = argument.substring(0, eq).trim();
+        if (name.equals(ExperimentDraft.VARIANT)) {
+            selectVariants(argument.substring(eq + 1), eq + 2, position, draft, errors);
+            return;
+        }
         var key = SettingKey.find(name);
         if (key.isEmpty()) {
             errors.add(new Origin(ConfigError.COMMAND_LINE, position, 1, name),
@@ -65,6 +69,39 @@ final class Overrides {
             draft.setAxis(name, new ExperimentDraft.Axis(keyOrigin, values));
         } else {
             draft.setFixed(name, values.get(0));
+        }
+    }
+
+    /**
+     * {@code variant=a,b}: keeps only the named variants (in file order). Unknown names are errors, so a typo
+     * cannot silently select nothing.
+     */
+    private static void selectVariants(String text, int column, int position, ExperimentDraft draft,
+                                       Errors errors) {
+        String key = ExperimentDraft.VARIANT;
+        if (draft.variants.isEmpty()) {
+            errors.add(new Origin(ConfigError.COMMAND_LINE, position, 1, key),
+                    "this experiment has no 'variants' section to select from");
+            return;
+        }
+        List<String> selected = new ArrayList<>();
+        String[] items = text.split(",", -1);
+        for (int i = 0; i < items.length; i++) {
+            String name = items[i].trim();
+            Origin at = new Origin(ConfigError.COMMAND_LINE, position, column,
+                    items.length > 1 ? key + "[" + i + "]" : key);
+            column += items[i].length() + 1;
+            if (!draft.variants.containsKey(name)) {
+                errors.add(at, "unknown variant '" + name + "'" + Suggest.hint(name, draft.variants.keySet())
+                        + " (variants: " + String.join(", ", draft.variants.keySet()) + ")");
+            } else if (selected.contains(name)) {
+                errors.add(at, "duplicate variant '" + name + "'");
+            } else {
+                selected.add(name);
+            }
+        }
+        if (!selected.isEmpty()) {
+            draft.selectedVariants = List.copyOf(selected);
         }
     }
 

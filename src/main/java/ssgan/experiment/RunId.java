@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Run ids: a readable prefix from the swept values plus a hash of the fully resolved settings, e.g.
  * {@code labels100-seed1-3fa2b9c01d}. The hash makes the id depend only on what the run computes, not on how
- * the file was written (key order, a default written out, 1.0 vs 1).
+ * the file was written (key order, a default written out, 1.0 vs 1). A named variant enters the prefix as its bare
+ * name ({@code supervised_only-labels100-seed1-...}) but not the hash: the hash is the computation's.
  */
 public final class RunId {
 
@@ -23,7 +24,7 @@ public final class RunId {
     /** Id with a prefix built from the cell (axis name + value per swept axis, in axis order). */
     public static String of(Map<String, ?> cell, Settings settings) {
         String prefix = cell.entrySet().stream()
-                .map(e -> e.getKey() + valueText(e.getValue()))
+                .map(e -> (e.getKey().equals(ExperimentDraft.VARIANT) ? "" : e.getKey()) + valueText(e.getValue()))
                 .map(RunId::sanitize)
                 .collect(Collectors.joining("-"));
         if (prefix.isEmpty()) {

@@ -40,8 +40,9 @@ final class PageBuilder {
                 .map(d -> dataset(d, assetExists)).toList();
         List<PageModel.CellView> cells = analysis.cells().stream().map(c -> cell(c, assetExists)).toList();
         List<PageModel.RunView> runs = analysis.runs().stream().map(this::run).toList();
+        List<PageModel.AblationView> ablations = analysis.ablations().stream().map(AblationViews::of).toList();
         return new PageModel("Does the semi-supervised GAN of Salimans et al. (2016) reproduce?", generated,
-                resultsRoot, paperSource, counts(), problems, datasets, cells, runs, css);
+                resultsRoot, paperSource, counts(), problems, datasets, ablations, cells, runs, css);
     }
 
     private List<PageModel.Count> counts() {
@@ -63,6 +64,7 @@ final class PageBuilder {
         Map<String, List<CellSummary>> series = new LinkedHashMap<>();
         ours.forEach(c -> series.computeIfAbsent(c.key().series(), k -> new ArrayList<>()).add(c));
         series.forEach((name, cells) -> rows.add(ourRow(name, cells, labels)));
+        EnsembleViews.addTableRows(rows, ours, labels);
         if (series.isEmpty()) {
             rows.add(new PageModel.RowView("This reproduction", "ours", null,
                     labels.stream().map(l -> cellText("no runs yet", null, null, null, null, "empty")).toList()));
@@ -130,7 +132,8 @@ final class PageBuilder {
                 .map(r -> new PageModel.Sample(Assets.samples(r), sampleCaption(r))).toList();
         return new PageModel.CellView(Assets.anchor(k), title(k), k.variant(), k.budget(), k.fullBudget(),
                 averages, runsLine(c), stats, comparison(c), assetExists.test(loss) ? loss : null,
-                assetExists.test(error) ? error : null, samples);
+                assetExists.test(error) ? error : null, samples, EnsembleViews.cellRows(c),
+                EnsembleViews.cellNote(c));
     }
 
     static String title(CellKey k) {

@@ -7,10 +7,12 @@ import java.util.List;
  * {{value}} HTML-escapes every one of them (config strings and run messages included).
  */
 public record PageModel(String title, String generated, String resultsRoot, String paperSource, List<Count> counts,
-                        List<String> problems, List<DatasetView> datasets, List<CellView> cells,
-                        List<RunView> runs, String stylesheet) {
+                        List<String> problems, List<DatasetView> datasets, List<AblationView> ablations,
+                        List<CellView> cells, List<RunView> runs, String stylesheet) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
+
+    public boolean hasAblations() { return !ablations.isEmpty(); }
 
     public record Count(String state, long count) {}
 
@@ -30,9 +32,22 @@ public record PageModel(String title, String generated, String resultsRoot, Stri
 
     public record CellView(String anchor, String title, String variant, String budget, boolean fullBudget,
                            String average, String runsLine, List<StatRow> stats, Comparison comparison,
-                           String lossChart, String errorChart, List<Sample> samples) {
+                           String lossChart, String errorChart, List<Sample> samples, List<EnsembleRow> ensembles,
+                           String ensembleNote) {
         public boolean hasSamples() { return !samples.isEmpty(); }
+        public boolean hasEnsembles() { return !ensembles.isEmpty(); }
     }
+
+    /** One discriminator's ensemble errors in a cell: of all runs, over disjoint ensembles of 10, the paper's. */
+    public record EnsembleRow(String label, String members, String all, String groups, String paper) {}
+
+    /** The variants of one dataset x labels x budget against the faithful one, with a sample grid each. */
+    public record AblationView(String anchor, String title, String note, List<AblationRow> rows,
+                               List<Sample> samples) {}
+
+    /** {@code css} marks a difference whose 95 % interval excludes 0. */
+    public record AblationRow(String variant, String href, String n, String meanStd, String difference, String ci,
+                              String p, String ensemble, String css) {}
 
     public record StatRow(String label, String n, String mean, String std, String se, String ci, String min,
                           String max) {}

@@ -82,9 +82,12 @@ public record Predictions(int count, int classes, int[] labels, float[] raw, flo
             }
             float[][] probabilities = new float[2][count * classes];
             for (float[] p : probabilities) {
-                for (int i = 0; i < p.length; i++) {
-                    p[i] = in.readFloat();
+                // in bulk: a float at a time through DataInputStream made reading 60 runs take most of a second
+                byte[] bytes = in.readNBytes(p.length * Float.BYTES);
+                if (bytes.length != p.length * Float.BYTES) {
+                    throw new java.io.EOFException("truncated predictions");
                 }
+                java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(p); // big-endian, as DataOutputStream wrote
             }
             return new Predictions(count, classes, labels, probabilities[0], probabilities[1]);
         } catch (IOException e) {

@@ -57,6 +57,10 @@ public final class RunExecutor {
             return RunState.RUNNING;
         }
         try (RunLock held = lock.get()) {
+            if (finished(dir.state())) { // finished by another process (e.g. on another node) since the check above
+                out.println(label + ": " + dir.state().label() + ", skipped");
+                return dir.state();
+            }
             return train(spec, dir, label, held);
         }
     }

@@ -9,10 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Groups runs into cells and compares each cell with the paper: the whole statistical content of the report. */
-public record Analysis(List<RunResult> runs, List<CellSummary> cells, PaperReference paper) {
+/**
+ * Groups runs into cells and compares each cell with the paper and the variants of a budget with each other: the
+ * whole statistical content of the report.
+ */
+public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablation> ablations,
+                       PaperReference paper) {
 
+    /** Reads each cell's predictions files for its ensembles. */
     public static Analysis of(List<RunResult> runs, List<PaperTable> tables) {
+        return of(runs, tables, Ensemble.FROM_FILES);
+    }
+
+    /** @param predictions a run's final test-set probabilities, if it has them */
+    public static Analysis of(List<RunResult> runs, List<PaperTable> tables,
+                              java.util.function.Function<RunResult, Optional<ssgan.results.Predictions>> predictions) {
         PaperReference paper = new PaperReference(tables);
         Map<CellKey, List<RunResult>> byCell = new TreeMap<>();
         runs.forEach(r -> byCell.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r));
@@ -23,13 +34,15 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, PaperRefer
             int i = tableOrder.indexOf(c.key().dataset().toLowerCase(java.util.Locale.ROOT));
             return i < 0 ? Integer.MAX_VALUE : i;
         });
-        List<CellSummary> cells = byCell.entrySet().stream()
-                .map(e -> summarise(e.getKey(), e.getValue(), paper))
+        // Parallel: reading and summing the predictions files dominates, and cells are independent.
+        List<CellSummary> cells = byCell.entrySet().parallelStream()
+                .map(e -> summarise(e.getKey(), e.getValue(), paper, predictions))
                 .sorted(order.thenComparing(CellSummary::key)).toList();
-        return new Analysis(List.copyOf(runs), cells, paper);
+        return new Analysis(List.copyOf(runs), cells, Ablation.of(cells), paper);
     }
 
-    static CellSummary summarise(CellKey key, List<RunResult> runs, PaperReference paper) {
+    static CellSummary summarise(CellKey key, List<RunResult> runs, PaperReference paper,
+                                 java.util.function.Function<RunResult, Optional<ssgan.results.Predictions>> predictions) {
         List<RunResult> finished = distinctFinished(runs);
         SampleStats average = SampleStats.of(finished.stream().mapToDouble(RunResult::finalAverage).toArray());
         SampleStats raw = SampleStats.of(finished.stream().mapToDouble(RunResult::finalRaw).toArray());
@@ -39,8 +52,10 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, PaperRefer
                         PaperReference.runs(c)))
                 .orElse(null);
         Verdict verdict = Verdict.of(key.fullBudget(), finished.size(), paperCell.isPresent(), test);
+        PaperUnit unit = PaperUnit.forDataset(key.dataset());
         return new CellSummary(key, List.copyOf(runs), finished, average, raw, paperCell, test, verdict,
-                Curves.of(runs, PaperUnit.forDataset(key.dataset())));
+                Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
+                paper.paperEnsembleCell(key.dataset(), key.labels()));
     }
 
     /**
@@ -50,6 +65,10 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, PaperRefer
         Map<String, RunResult> byHash = new LinkedHashMap<>();
         runs.stream().filter(RunResult::finished).forEach(r -> byHash.putIfAbsent(r.configHash(), r));
         return List.copyOf(byHash.values());
+    }
+
+    public List<Ablation> ablations(String dataset) {
+        return ablations.stream().filter(a -> a.dataset().equalsIgnoreCase(dataset)).toList();
     }
 
     public List<CellSummary> cells(String dataset) {

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param raw       final raw-D error over finished runs, paper unit
  * @param paper     the paper's value for this dataset and label count, if the table has one
  * @param test      Welch test of {@link #average} against {@link #paper}; null without a paper value
+ * @param ensemble  ensembles of the finished runs that have predictions
+ * @param paperEnsemble the paper's "Ensemble of 10" value for this dataset and label count, if the table has one
  */
 public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, SampleStats average,
                           SampleStats raw, Optional<PaperTable.Cell> paper, WelchTest test, Verdict verdict,
-                          Curves curves) {
+                          Curves curves, Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble) {
 
     public PaperUnit unit() { return PaperUnit.forDataset(key.dataset()); }
 

@@ -56,6 +56,19 @@ public final class PaperProtocol {
         return differences.isEmpty() ? "faithful" : String.join(", ", differences);
     }
 
+    /**
+     * A run's variant: the name its experiment gave it ({@code variant} in config.yaml's cell), else the derived
+     * {@link #variant}. A run named "faithful" that differs from the paper keeps its derived name, so the
+     * reference of the ablation table is always the paper's setup.
+     */
+    public static String variantName(Object cell, Map<String, ?> settings) {
+        String derived = variant(settings);
+        if (cell instanceof Map<?, ?> map && map.get("variant") instanceof String name && !name.isBlank()) {
+            return name.equals("faithful") && !derived.equals("faithful") ? derived : name;
+        }
+        return derived;
+    }
+
     /** YAML may give 1 or 1.0 or 1.0E-4: compare numbers by value, everything else by text. */
     static boolean same(Object a, Object b) {
         return text(a).equals(text(b));

@@ -54,8 +54,8 @@ public final class RunLoader {
         RunState state = status != null ? status.state() : RunState.PENDING;
         String runId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
         String dataset = String.valueOf(settings.get("dataset"));
-        CellKey cell = new CellKey(dataset, intSetting(settings, "labels"), PaperProtocol.variant(settings),
-                intSetting(settings, "epochs"));
+        CellKey cell = new CellKey(dataset, intSetting(settings, "labels"),
+                PaperProtocol.variantName(config.get("cell"), settings), intSetting(settings, "epochs"));
         Provenance provenance = dir.readProvenance().orElse(null);
         double seconds = dir.readSummary().map(Summary::seconds)
                 .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());

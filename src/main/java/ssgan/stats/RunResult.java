@@ -45,6 +45,11 @@ public record RunResult(String experiment, String runId, String configHash, Path
         return last().map(m -> unit().of(m.testErrorsRaw(), m.testCount())).orElse(Double.NaN);
     }
 
+    /** predictions.bin.gz of the run (it may not exist: older runs, unfinished runs). */
+    public Path predictionsFile() {
+        return new ssgan.results.RunDirectory(directory).predictionsFile();
+    }
+
     /** Which parameter average the "averaged D" is, from the run's settings. */
     public String averageDescription() {
         return AverageSetting.describe(settings);

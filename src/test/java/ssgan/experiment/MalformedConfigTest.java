@@ -207,7 +207,80 @@ class MalformedConfigTest {
                         """, 1, 25, "settings.epochs", "expected an integer, got string '3'"),
                 new Case("not a map at top level", "list.json", """
                         [1, 2]
-                        """, 1, 1, "", "expected a map with the keys experiment"));
+                        """, 1, 1, "", "expected a map with the keys experiment"),
+                // ---- named variants ----
+                new Case("unknown setting inside a variant", "v-unknown.yaml", """
+                        variants:
+                          a: {mde: supervised}
+                        """, 2, 7, "variants.a.mde", "unknown setting; did you mean 'mode'?"),
+                new Case("wrong type inside a variant", "v-type.yaml", """
+                        variants:
+                          a:
+                            epochs: ten
+                        """, 3, 13, "variants.a.epochs", "expected an integer, got string 'ten'"),
+                new Case("bad value inside a variant", "v-value.yaml", """
+                        variants:
+                          a: {}
+                          b: {epochs: 0}
+                        """, 3, 15, "variants.b.epochs", "expected an integer >= 1, got 0"),
+                new Case("variant key that is also a sweep axis", "v-axis.yaml", """
+                        sweep:
+                          seed: 1..2
+                        variants:
+                          a: {seed: 3}
+                        """, 4, 13, "variants.a.seed", "'seed' is also a sweep axis (at line 2, column 3)"),
+                new Case("variant key that is also a fixed setting", "v-fixed.yaml", """
+                        settings:
+                          mode: gan
+                        variants:
+                          a: {mode: supervised}
+                        """, 4, 13, "variants.a.mode", "'mode' is also a fixed setting (at line 2, column 9)"),
+                new Case("invalid variant name", "v-name.yaml", """
+                        variants:
+                          Faithful: {}
+                        """, 2, 3, "variants.Faithful", "expected a variant name of lowercase letters"),
+                new Case("empty variants", "v-empty.yaml", """
+                        variants: {}
+                        """, 1, 11, "variants", "expected at least one variant, got an empty map"),
+                new Case("variants as a list", "v-list.yaml", """
+                        variants: [faithful, supervised_only]
+                        """, 1, 11, "variants", "expected a map of variant names to settings maps, got a list"),
+                new Case("variant that is not a map", "v-scalar.yaml", """
+                        variants:
+                          a: supervised
+                        """, 2, 6, "variants.a", "expected a map, got string 'supervised'"),
+                new Case("two variants with the same settings", "v-same.yaml", """
+                        variants:
+                          a: {}
+                          b: {mode: gan}
+                        """, 3, 3, "variants.b", "gives the same settings as variant 'a'"),
+                new Case("exclude naming an unknown variant", "v-exclude.yaml", """
+                        sweep:
+                          seed: [1, 2]
+                        variants:
+                          a: {}
+                          b: {mode: supervised}
+                        exclude:
+                          - {variant: c}
+                        """, 7, 15, "exclude[0].variant", "unknown variant 'c'"),
+                new Case("exclude naming a variant without a variants section", "v-none.yaml", """
+                        sweep:
+                          seed: [1, 2]
+                        exclude:
+                          - {variant: a}
+                        """, 4, 15, "exclude[0].variant", "this experiment has no 'variants' section"),
+                new Case("include without a variant", "v-include.yaml", """
+                        sweep:
+                          seed: [1]
+                        variants:
+                          a: {}
+                        include:
+                          - {seed: 5}
+                        """, 6, 5, "include[0]", "expected a 'variant' key naming one of a"),
+                new Case("variant as a sweep axis", "v-sweep.yaml", """
+                        sweep:
+                          variant: [a, b]
+                        """, 2, 3, "sweep.variant", "not a setting: name variants in the top-level 'variants'"));
     }
 
     @ParameterizedTest(name = "{0}")

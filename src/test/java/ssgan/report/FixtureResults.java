@@ -4,6 +4,7 @@ import ssgan.experiment.PaperTable;
 import ssgan.experiment.RunId;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
+import ssgan.results.Predictions;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
@@ -31,9 +32,22 @@ final class FixtureResults {
     /** A run of the given settings overrides; errors decay towards {@code finalErrors} out of 10,000. */
     static RunDirectory run(Path root, String experiment, Map<String, Object> overrides, RunState state,
                             int epochsDone, int finalErrors, boolean samples) {
+        return run(root, experiment, null, overrides, state, epochsDone, finalErrors, samples, false);
+    }
+
+    /**
+     * The same, as a run of a named variant (null: none; its cell and id then start with the name, as the
+     * loader writes them) and, when asked, with a predictions.bin.gz whose averaged D makes about
+     * {@code finalErrors} mistakes on 10,000 images.
+     */
+    static RunDirectory run(Path root, String experiment, String variant, Map<String, Object> overrides,
+                            RunState state, int epochsDone, int finalErrors, boolean samples, boolean predictions) {
         Map<String, Object> raw = new LinkedHashMap<>(overrides);
         Settings settings = SettingsCodec.fromMap(raw);
         Map<String, Object> cell = new LinkedHashMap<>();
+        if (variant != null) {
+            cell.put("variant", variant);
+        }
         cell.put("labels", settings.labels());
         cell.put("seed", settings.seed());
         String runId = RunId.of(cell, settings);
@@ -47,7 +61,35 @@ final class FixtureResults {
         dir.writeConfig(config);
         write(dir, experiment, runId, settings.dataset(), settings.seed(), state, epochsDone, settings.epochs(),
                 finalErrors, samples, null);
+        if (predictions) {
+            predictions(settings.seed(), finalErrors).write(dir.predictionsFile());
+        }
         return dir;
+    }
+
+    /**
+     * Synthetic test-set probabilities: image i has class i % 10; each D picks a wrong class with probability
+     * errors / 10,000 (independently per seed, so ensembles of several seeds make fewer mistakes) and puts 0.6 on
+     * its pick, 0.4 / 9 on the others.
+     */
+    static Predictions predictions(long seed, int errors) {
+        int count = 10_000;
+        int classes = 10;
+        Random random = new Random(seed * 7919 + errors);
+        int[] labels = new int[count];
+        float[] raw = new float[count * classes];
+        float[] averaged = new float[count * classes];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % classes;
+            for (float[] p : new float[][] {raw, averaged}) {
+                int pick = random.nextInt(10_000) < errors ? (labels[i] + 1 + random.nextInt(classes - 1)) % classes
+                        : labels[i];
+                for (int k = 0; k < classes; k++) {
+                    p[i * classes + k] = k == pick ? 0.6f : 0.4f / (classes - 1);
+                }
+            }
+        }
+        return new Predictions(count, classes, labels, raw, averaged);
     }
 
     static void write(RunDirectory dir, String experiment, String runId, String dataset, long seed, RunState state,
@@ -105,15 +147,15 @@ final class FixtureResults {
         int[] mnistLabels = {20, 50, 100, 200};
         int[] mnistErrors = {1700, 230, 95, 90};
         for (int l = 0; l < 4; l++) {
-            for (int seed = 1; seed <= 10; seed++) {
-                run(root, "mnist-paper", Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 300),
-                        seed == 10 && l == 0 ? RunState.DIVERGED : RunState.DONE, 300, mnistErrors[l], true);
+            for (int seed = 1; seed <= 10; seed++) { // with predictions: the report forms their ensembles
+                run(root, "mnist-paper", null, Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 300),
+                        seed == 10 && l == 0 ? RunState.DIVERGED : RunState.DONE, 300, mnistErrors[l], true, true);
             }
             for (int seed = 1; seed <= 5; seed++) {
                 run(root, "mnist-cpu", Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 30),
                         RunState.DONE, 30, mnistErrors[l] + 150, true);
-                run(root, "mnist-supervised", Map.of("labels", mnistLabels[l], "seed", seed, "epochs", 300,
-                        "mode", "supervised"), RunState.DONE, 300, mnistErrors[l] * 3, false);
+                run(root, "mnist-supervised", "supervised_only", Map.of("labels", mnistLabels[l], "seed", seed,
+                        "epochs", 300, "mode", "supervised"), RunState.DONE, 300, mnistErrors[l] * 3, seed == 1, true);
             }
         }
         int[] cifarLabels = {1000, 2000, 4000, 8000};

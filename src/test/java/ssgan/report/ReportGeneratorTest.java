@@ -62,6 +62,44 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void ablationTableAndEnsembles() throws IOException {
+        Path results = tmp.resolve("results");
+        for (int seed = 1; seed <= 3; seed++) {
+            FixtureResults.run(results, "mnist-ablations", "faithful", Map.of("labels", 100, "seed", seed,
+                    "epochs", 300), RunState.DONE, 300, 90 + seed, true, true);
+            FixtureResults.run(results, "mnist-ablations", "supervised_only", Map.of("labels", 100, "seed", seed,
+                    "epochs", 300, "mode", "supervised"), RunState.DONE, 300, 600 + 10 * seed, true, seed < 3);
+        }
+        Path out = tmp.resolve("report");
+        ReportGenerator.Outcome outcome = generate(results, out);
+        assertEquals(2, outcome.cells());
+        String html = Files.readString(out.resolve("index.html"));
+
+        int ablations = html.indexOf("<section id=\"ablations\">");
+        assertTrue(ablations > 0, "an ablation section");
+        String section = html.substring(ablations, html.indexOf("</section>", ablations));
+        assertTrue(section.contains("mnist · 100 labels · 300 epochs (the paper&#39;s)")
+                || section.contains("mnist · 100 labels · 300 epochs (the paper&#x27;s)"), section);
+        assertTrue(section.contains(">supervised_only</a>"), "named variants keep their names");
+        assertTrue(section.contains("reference"), "the faithful row is the reference");
+        assertTrue(section.matches("(?s).*<td class=\"significant\">\\+5\\d\\d\\.\\d</td>.*"),
+                "supervised_only makes about 520 more errors, significantly: " + section);
+        assertTrue(section.contains("[+"), "a confidence interval");
+        assertEquals(2, images(section).size(), "one sample grid per variant, side by side");
+        assertTrue(section.contains("supervised_only · seed 1"));
+
+        int paperEnsemble = html.indexOf("Ensemble of 10 Improved GAN models");
+        int ourEnsemble = html.indexOf("This reproduction: ensemble, faithful, 300 epochs");
+        int reproduction = html.indexOf("Reproduction study (A. Daw");
+        assertTrue(paperEnsemble > 0 && ourEnsemble > paperEnsemble && ourEnsemble < reproduction,
+                "our ensemble row sits right below the paper's");
+        assertTrue(html.contains("one ensemble of 3 runs"));
+        assertTrue(html.contains("1 finished run(s) have no predictions.bin.gz"), "seed 3 of supervised_only");
+        assertTrue(html.contains("needs 20 runs"), "too few runs for disjoint ensembles of 10");
+        assertTrue(html.contains("86 ± 5.6"), "the paper's ensemble value in the cell");
+    }
+
+    @Test
     void everyStringFromResultsIsEscaped() throws IOException {
         Path results = tmp.resolve("results");
         String experiment = "exp<b>&\"q";

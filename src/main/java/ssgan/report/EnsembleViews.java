@@ -1,0 +1,95 @@
+package ssgan.report;
+
+import ssgan.experiment.PaperTable;
+import ssgan.stats.CellSummary;
+import ssgan.stats.Ensemble;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Our ensembles on the page: a row next to the paper's ensemble row, and a small table in each cell. */
+final class EnsembleViews {
+    private EnsembleViews() {}
+
+    /**
+     * Rows "This reproduction: ensemble, ..." for the faithful series (the paper's ensemble is of its own method),
+     * inserted right after the paper's ensemble row, or at the end when the table has none.
+     */
+    static void addTableRows(List<PageModel.RowView> rows, List<CellSummary> cells, TreeSet<Integer> labels) {
+        List<String> series = cells.stream().filter(c -> c.key().faithful() && !c.ensemble().isEmpty())
+                .map(c -> c.key().series()).distinct().toList();
+        List<PageModel.RowView> ours = new ArrayList<>();
+        for (String name : series) {
+            List<PageModel.TableCell> out = labels.stream().map(l -> cells.stream()
+                    .filter(c -> c.key().series().equals(name) && c.key().labels() == l).findFirst()
+                    .filter(c -> !c.ensemble().isEmpty())
+                    .map(EnsembleViews::tableCell)
+                    .orElse(new PageModel.TableCell("no predictions", null, null, null, null, "empty"))).toList();
+            ours.add(new PageModel.RowView("This reproduction: ensemble, " + name, "ours", "averaged D; mean"
+                    + " class probabilities of the seeds, argmax", out));
+        }
+        int at = rows.size();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).kind().equals("ensemble")) {
+                at = i + 1;
+            }
+        }
+        rows.addAll(at, ours);
+    }
+
+    private static PageModel.TableCell tableCell(CellSummary c) {
+        Ensemble e = c.ensemble();
+        int d = c.unit().decimals();
+        String title = "raw D: " + Formats.number(e.raw(), d) + (e.hasGroups() ? "; raw D over ensembles of "
+                + Ensemble.GROUP_SIZE + ": " + Formats.meanStd(e.groupsRaw().mean(), e.groupsRaw().std(), d) : "");
+        if (e.hasGroups()) {
+            return new PageModel.TableCell(Formats.meanStd(e.groupsAverage().mean(), e.groupsAverage().std(), d),
+                    e.groupsAverage().n() + " ensembles of " + Ensemble.GROUP_SIZE + " · all " + e.members() + ": "
+                            + Formats.number(e.average(), d), null, title, "#" + Assets.anchor(c.key()),
+                    "ours-ensemble");
+        }
+        return new PageModel.TableCell(Formats.number(e.average(), d), "one ensemble of " + e.members()
+                + (e.members() == 1 ? " run" : " runs"), null, title, "#" + Assets.anchor(c.key()), "ours-ensemble");
+    }
+
+    /** The cell's ensemble table: averaged and raw D; empty when no finished run has predictions. */
+    static List<PageModel.EnsembleRow> cellRows(CellSummary c) {
+        Ensemble e = c.ensemble();
+        if (e.isEmpty()) {
+            return List.of();
+        }
+        int d = c.unit().decimals();
+        String paper = c.paperEnsemble().map(EnsembleViews::published).orElse(Formats.NONE);
+        String members = String.valueOf(e.members());
+        return List.of(
+                new PageModel.EnsembleRow("averaged D", members, Formats.number(e.average(), d),
+                        groups(e, e.groupsAverage(), d), paper),
+                new PageModel.EnsembleRow("raw D", members, Formats.number(e.raw(), d),
+                        groups(e, e.groupsRaw(), d), Formats.NONE));
+    }
+
+    /** What the cell says about runs left out of its ensembles; null when none were. */
+    static String cellNote(CellSummary c) {
+        Ensemble e = c.ensemble();
+        List<String> parts = new ArrayList<>();
+        if (e.withoutPredictions() > 0) {
+            parts.add(e.withoutPredictions() + " finished run(s) have no predictions.bin.gz and are not in the"
+                    + " ensembles");
+        }
+        parts.addAll(e.problems());
+        return parts.isEmpty() ? null : String.join("; ", parts) + ".";
+    }
+
+    private static String groups(Ensemble e, ssgan.stats.SampleStats s, int d) {
+        if (!e.hasGroups()) {
+            return "needs " + 2 * Ensemble.GROUP_SIZE + " runs";
+        }
+        return Formats.meanStd(s.mean(), s.std(), d) + " (" + s.n() + " ensembles)";
+    }
+
+    private static String published(PaperTable.Cell c) {
+        return Formats.published(c.mean()) + (c.std() != null ? " ± " + Formats.published(c.std()) : "")
+                + (c.checked() ? "" : " †");
+    }
+}

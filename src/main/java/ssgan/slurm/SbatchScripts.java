@@ -1,0 +1,141 @@
+package ssgan.slurm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The two batch scripts of a cluster sweep: a job array with one task per pending run, each calling
+ * {@code ssgan run FILE --index $SLURM_ARRAY_TASK_ID}, and a report job submitted with
+ * {@code --dependency=afterany:<array>}. Scripts use absolute paths only, because jobs may start anywhere.
+ *
+ * <p>Logs: each task appends to {@code <run dir>/slurm-<array job>_<task>.log} (next to the run's results; requeued
+ * incarnations append to the same file). Slurm's own output file, {@code <results>/<experiment>/slurm/logs/}, only
+ * holds what a task prints before it knows its run directory, and the report job's output.
+ *
+ * @param experiment the experiment name
+ * @param pending    plan index to run id, of the runs to submit
+ * @param launcher   the {@code ssgan} launcher
+ * @param file       the experiment file
+ * @param args       what follows {@code FILE} on every task's command line: overrides and common options
+ * @param workDir    where jobs start (relative data paths in the config resolve from here)
+ * @param results    the results root
+ * @param reportOut  the report directory
+ */
+public record SbatchScripts(String experiment, SortedMap<Integer, String> pending, Path launcher, Path file,
+                            List<String> args, Path workDir, Path results, Path reportOut, SbatchOptions options) {
+
+    public SbatchScripts {
+        pending = new TreeMap<>(pending);
+        args = List.copyOf(args);
+    }
+
+    /** {@code <results>/<experiment>/slurm}: the scripts and Slurm's output files. */
+    public Path slurmDir() {
+        return results.resolve(experiment).resolve("slurm");
+    }
+
+    public Path logDir() {
+        return slurmDir().resolve("logs");
+    }
+
+    public Path arrayFile() {
+        return slurmDir().resolve("array.sbatch");
+    }
+
+    public Path reportFile() {
+        return slurmDir().resolve("report.sbatch");
+    }
+
+    public String arraySpec() {
+        return ArraySpec.of(List.copyOf(pending.keySet()), options.maxParallel());
+    }
+
+    public String arrayScript() {
+        List<String> directives = new ArrayList<>(List.of(
+                "--job-name=ssgan-" + experiment,
+                "--array=" + arraySpec(),
+                "--chdir=" + workDir,
+                "--output=" + logDir().resolve("%A_%a.out"),
+                "--open-mode=append"));
+        if (options.requeue()) {
+            directives.add("--requeue");
+        }
+        addIfSet(directives, "--partition=", options.partition());
+        addIfSet(directives, "--gpus-per-task=", options.gpusPerTask());
+        addIfSet(directives, "--cpus-per-task=", options.cpusPerTask());
+        addIfSet(directives, "--mem=", options.mem());
+        addIfSet(directives, "--time=", options.time());
+
+        StringBuilder s = header("One array task per pending run of " + experiment + " (" + pending.size()
+                + " runs);\n# a task whose run was started before (or that Slurm requeued) resumes from its checkpoint.",
+                directives);
+        s.append("# plan index -> run id, as the plan was expanded when this script was generated\n");
+        s.append("run_ids=(\n");
+        for (Map.Entry<Integer, String> e : pending.entrySet()) {
+            s.append("  [").append(e.getKey()).append("]=").append(Shell.quote(e.getValue())).append('\n');
+        }
+        s.append(")\n");
+        s.append("run_dir=").append(Shell.quote(results.resolve(experiment).toString()))
+                .append("/\"${run_ids[$SLURM_ARRAY_TASK_ID]}\"\n");
+        s.append("mkdir -p \"$run_dir\"\n");
+        s.append("log=\"$run_dir/slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.log\"\n");
+        s.append("echo \"ssgan: task $SLURM_ARRAY_TASK_ID logs to $log\"\n");
+        s.append("exec >>\"$log\" 2>&1\n");
+        s.append("echo \"== $(date -Is) host $(hostname) job $SLURM_JOB_ID restart ${SLURM_RESTART_COUNT:-0}\"\n");
+        if (options.cpusPerTask() != null) {
+            s.append("export SSGAN_THREADS=\"${SSGAN_THREADS:-$SLURM_CPUS_PER_TASK}\"\n");
+        }
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "run", file.toString()));
+        command.addAll(args);
+        s.append("exec ").append(Shell.join(command))
+                .append(" --index \"$SLURM_ARRAY_TASK_ID\" --results ").append(Shell.quote(results.toString()))
+                .append('\n');
+        return s.toString();
+    }
+
+    public String reportScript() {
+        List<String> directives = new ArrayList<>(List.of(
+                "--job-name=ssgan-" + experiment + "-report",
+                "--chdir=" + workDir,
+                "--output=" + logDir().resolve("report-%j.out")));
+        addIfSet(directives, "--partition=", options.partition());
+        StringBuilder s = header("Regenerates the report once the array job of " + experiment
+                + " has ended\n# (submitted with --dependency=afterany:<array job id>).", directives);
+        s.append("exec ").append(Shell.join(List.of(launcher.toString(), "report", "--results", results.toString(),
+                "--out", reportOut.toString()))).append('\n');
+        return s.toString();
+    }
+
+    /** What to type to submit both scripts by hand. */
+    public String submitHint() {
+        return "array=$(sbatch --parsable " + Shell.quote(arrayFile().toString()) + ") && sbatch --parsable "
+                + "--dependency=afterany:${array%%;*} " + Shell.quote(reportFile().toString());
+    }
+
+    private static StringBuilder header(String what, List<String> directives) {
+        StringBuilder s = new StringBuilder("#!/usr/bin/env bash\n");
+        s.append("# Generated by `ssgan slurm`. ").append(what).append('\n');
+        for (String d : directives) {
+            s.append("#SBATCH ").append(directive(d)).append('\n');
+        }
+        s.append("set -euo pipefail\n");
+        return s;
+    }
+
+    /** sbatch splits directive lines at blanks unless the value is double-quoted. */
+    private static String directive(String d) {
+        int eq = d.indexOf('=');
+        return d.chars().anyMatch(Character::isWhitespace) && eq > 0
+                ? d.substring(0, eq + 1) + "\"" + d.substring(eq + 1) + "\"" : d;
+    }
+
+    private static void addIfSet(List<String> directives, String option, Object value) {
+        if (value != null) {
+            directives.add(option + value);
+        }
+    }
+}
