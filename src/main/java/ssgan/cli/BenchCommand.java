@@ -3,20 +3,24 @@ package ssgan.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ssgan.data.Dataset;
+import ssgan.data.DataException;
+import ssgan.data.DatasetSpec;
 import ssgan.experiment.ConfigException;
 import ssgan.experiment.ExperimentLoader;
 import ssgan.experiment.Settings;
+import ssgan.model.Models;
 import ssgan.runs.TrainingDataFactory;
 import ssgan.train.Benchmark;
+import ssgan.train.TrainingData;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", description = "Measures the MNIST training step: median ms per iteration (batch 100), "
-        + "test-set evaluation time, peak RSS, and GFLOP/s against a matrix-multiply rate in the same process.")
+@Command(name = "bench", description = "Measures the training step of a config's model: median ms per iteration, "
+        + "test-set evaluation time, peak RSS, GFLOP/s against a matrix-multiply rate in the same process, and the "
+        + "implied time of the paper's full run. Uses random data of the dataset's shape when its files are absent.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "200", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
@@ -35,19 +39,36 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         Settings s = ExperimentLoader.load(config, List.of(), common.catalog()::find).runs().get(0).settings();
         common.configureEngine();
-        Dataset dataset = common.datasets().get(s.dataset());
-        Benchmark.Report r = Benchmark.run(s, TrainingDataFactory.create(dataset, s), warmup, iterations);
+        DatasetSpec spec = common.catalog().get(s.dataset());
+        TrainingData data;
+        String source;
+        try {
+            data = TrainingDataFactory.create(common.datasets().get(s.dataset()), s);
+            source = s.dataset();
+        } catch (DataException e) {
+            data = Benchmark.syntheticData(s, spec.imageSize(), spec.classes(), spec.trainSize(), spec.testSize());
+            source = "synthetic data in the shape of " + s.dataset() + " (files absent: " + e.getMessage() + ")";
+        }
+        Benchmark.Report r = Benchmark.run(s, data, warmup, iterations);
+        Models.Cost cost = Models.cost(s.model());
+        int perEpoch = spec.trainSize() / s.batchSize();
+        double evalFullSeconds = r.evalSeconds() * spec.testSize() / Math.max(1, r.evalImages());
+        double epochSeconds = perEpoch * r.medianMs() / 1000 + evalFullSeconds;
+        System.out.printf(Locale.ROOT, "data                    %s%n", source);
+        System.out.printf(Locale.ROOT, "model                   %s%n", s.model().name().toLowerCase(Locale.ROOT));
         System.out.printf(Locale.ROOT, "threads                 %d%n", r.threads());
         System.out.printf(Locale.ROOT, "iteration (batch %d)    median %.1f ms (p10 %.1f, p90 %.1f) over %d%n",
                 s.batchSize(), r.medianMs(), r.p10Ms(), r.p90Ms(), r.iterations());
         System.out.printf(Locale.ROOT, "achieved                %.1f GFLOP/s (%.1f GFLOP per iteration, spec 6)%n",
-                r.stepGflops(), Benchmark.MNIST_GFLOP_PER_ITERATION);
+                r.stepGflops(), r.gflopPerIteration());
         System.out.printf(Locale.ROOT, "matrix multiply         %.1f GFLOP/s (1024^3, best of 12) -> %.0f%% of it%n",
                 r.matmulGflops(), 100 * r.stepGflops() / r.matmulGflops());
         System.out.printf(Locale.ROOT, "evaluate %d images   %.2f s (raw + averaged D)%n", r.evalImages(),
                 r.evalSeconds());
-        System.out.printf(Locale.ROOT, "epoch estimate          %.1f s (600 iterations + evaluation)%n",
-                0.6 * r.medianMs() + r.evalSeconds());
+        System.out.printf(Locale.ROOT, "epoch estimate          %.1f s (%d iterations + evaluating %d test images)%n",
+                epochSeconds, perEpoch, spec.testSize());
+        System.out.printf(Locale.ROOT, "full run estimate       %.1f h (%d epochs)%n",
+                cost.paperEpochs() * epochSeconds / 3600, cost.paperEpochs());
         System.out.printf(Locale.ROOT, "RSS                     after warm-up %d MB, end %d MB, peak %d MB%n",
                 r.rssAfterWarmupMb(), r.rssEndMb(), r.peakRssMb());
         if (!r.rssMbEvery1000().isEmpty()) {

@@ -35,6 +35,8 @@ public record Settings(
         boolean averageBiasCorrection,
         double inputNoise,           // std of the Gaussian noise on D's input (training only)
         double hiddenNoise,          // std of the Gaussian noise after each hidden layer of D
+        double inputDropout,         // dropout rate on D's input (training only; CIFAR 0.2)
+        double hiddenDropout,        // dropout rate after D's hidden blocks (CIFAR 0.5, after each stride-2 conv)
         int zDim,
         int sampleGrid               // side of the generated-sample grid saved at the end (0: none)
 ) {

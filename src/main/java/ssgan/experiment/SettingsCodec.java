@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,6 +22,12 @@ public final class SettingsCodec {
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /**
+     * Keys added after runs were recorded, hashed only when set away from their default (which reproduces what
+     * those runs did), so the ids of the existing runs stay valid.
+     */
+    private static final Set<String> ADDED_LATER = Set.of("input_dropout", "hidden_dropout");
 
     private SettingsCodec() {}
 
@@ -64,11 +71,16 @@ public final class SettingsCodec {
 
     /**
      * The canonical JSON hashed by {@link RunId}: keys sorted, no whitespace, enums lowercase, numbers as plain
-     * decimals without trailing zeros (so 1, 1.0 and 1.00 agree, and 1e-8 is written 0.00000001).
+     * decimals without trailing zeros (so 1, 1.0 and 1.00 agree, and 1e-8 is written 0.00000001); keys added later
+     * are left out while at their defaults.
      */
     public static String canonicalJson(Settings settings) {
         Map<String, Object> map = new TreeMap<>();
-        toMap(settings).forEach((k, v) -> map.put(k, v instanceof Double d ? stableNumber(d) : v));
+        toMap(settings).forEach((k, v) -> {
+            if (!(ADDED_LATER.contains(k) && v.equals(Defaults.values().get(k).value()))) {
+                map.put(k, v instanceof Double d ? stableNumber(d) : v);
+            }
+        });
         try {
             return CANONICAL.writeValueAsString(map);
         } catch (JsonProcessingException e) {

@@ -43,6 +43,8 @@ final class SettingsRules {
         nonNegative("unlabeled_weight");
         nonNegative("input_noise");
         nonNegative("hidden_noise");
+        unitInterval("input_dropout");
+        unitInterval("hidden_dropout");
         unitInterval("beta1");
         unitInterval("beta2");
         if (usable("average_rate") && !(dbl("average_rate") > 0 && dbl("average_rate") <= 1)) {

@@ -10,7 +10,10 @@ public interface Discriminator {
     /** Logits (batch, K) and the features f(x) that feature matching compares; logits null when not asked for. */
     record Output(NDArray logits, NDArray features) {}
 
-    /** Each layer's weight-norm factors s / |V|, computed once per step and shared by its forwards. */
+    /**
+     * Each layer's per-step weight-norm quantity, computed once per step and shared by its forwards: the factors
+     * s / |V| of a dense layer, the effective kernel W of a convolution.
+     */
     List<NDArray> unitScales(ParamSource src);
 
     /**

@@ -11,5 +11,8 @@ public interface Generator {
 
     int zDim();
 
+    /** Data-dependent init on one noise batch (the CIFAR output layer); nothing to do for the MNIST generator. */
+    default void dataDependentInit(NDArray z) {}
+
     List<Param> params();
 }

@@ -21,11 +21,21 @@ public final class MlpDiscriminator implements Discriminator {
     private final List<WeightNormDense> layers = new ArrayList<>();
     private final float inputNoise;
     private final float hiddenNoise;
+    private final float inputDropout;
+    private final float hiddenDropout;
 
     /** V ~ N(0, 0.1^2), scales 1, biases 0; draws from the engine's RNG, which the caller seeds. */
     public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise) {
+        this(manager, inputs, classes, inputNoise, hiddenNoise, 0, 0);
+    }
+
+    /** With dropout after each noise layer (not in the authors' MNIST model: 0 there, which draws nothing). */
+    public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise,
+                            double inputDropout, double hiddenDropout) {
         this.inputNoise = (float) inputNoise;
         this.hiddenNoise = (float) hiddenNoise;
+        this.inputDropout = (float) inputDropout;
+        this.hiddenDropout = (float) hiddenDropout;
         int in = inputs;
         for (int i = 0; i <= WIDTHS.length; i++) {
             int out = i < WIDTHS.length ? WIDTHS[i] : classes;
@@ -47,7 +57,7 @@ public final class MlpDiscriminator implements Discriminator {
 
     @Override
     public Output forward(NDArray x, List<NDArray> w, ParamSource src, boolean training, boolean logits) {
-        NDArray h = training ? Noise.gaussian(x, inputNoise) : x;
+        NDArray h = training ? Noise.dropout(Noise.gaussian(x, inputNoise), inputDropout) : x;
         NDArray features = null;
         int hidden = layers.size() - 1;
         for (int i = 0; i < hidden; i++) {
@@ -58,18 +68,19 @@ public final class MlpDiscriminator implements Discriminator {
                     return new Output(null, features);
                 }
             }
-            h = training ? Noise.gaussian(h, hiddenNoise) : h;
+            h = training ? Noise.dropout(Noise.gaussian(h, hiddenNoise), hiddenDropout) : h;
         }
         return new Output(layers.get(hidden).forward(h, w.get(hidden), src), features);
     }
 
     @Override
     public void dataDependentInit(NDArray x) {
-        NDArray h = Noise.gaussian(x, inputNoise);
+        NDArray h = Noise.dropout(Noise.gaussian(x, inputNoise), inputDropout);
         for (int i = 0; i < layers.size(); i++) {
             WeightNormDense layer = layers.get(i);
             NDArray a = layer.initFrom(layer.forward(h, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE));
-            h = i < layers.size() - 1 ? Noise.gaussian(Activation.relu(a), hiddenNoise) : a;
+            h = i < layers.size() - 1
+                    ? Noise.dropout(Noise.gaussian(Activation.relu(a), hiddenNoise), hiddenDropout) : a;
         }
         freezeHiddenScales();
     }

@@ -3,20 +3,48 @@ package ssgan.model;
 import ai.djl.ndarray.NDManager;
 import ssgan.experiment.Settings;
 
-/** Builds the networks a configuration names. */
+/** Builds the networks a configuration names, and knows what a training iteration of each costs. */
 public final class Models {
     private Models() {}
 
     public record Pair(Discriminator d, Generator g) {}
 
+    /**
+     * Cost of one training iteration at batch 100 (spec §6, FLOP counted from the layer shapes) and the length of
+     * the paper's runs, for the benchmark's estimates.
+     */
+    public record Cost(double gflopPerIteration, int paperEpochs) {}
+
     public static Pair create(NDManager manager, Settings s, int imageSize, int classes) {
         return switch (s.model()) {
             case MNIST_MLP -> new Pair(
-                    new MlpDiscriminator(manager, imageSize, classes, s.inputNoise(), s.hiddenNoise()),
+                    new MlpDiscriminator(manager, imageSize, classes, s.inputNoise(), s.hiddenNoise(),
+                            s.inputDropout(), s.hiddenDropout()),
                     new MlpGenerator(manager, s.zDim(), imageSize,
                             s.generatorOutput() == Settings.GeneratorOutput.SIGMOID));
-            case CIFAR_CNN -> throw new UnsupportedOperationException(
-                    "the CIFAR-10 convolutional model is not implemented yet (issue 6)");
+            case CIFAR_CNN -> {
+                int side = rgbSide(imageSize);
+                yield new Pair(
+                        new CnnDiscriminator(manager, 3, side, classes, s.inputDropout(), s.hiddenDropout(),
+                                s.inputNoise(), s.hiddenNoise()),
+                        new CnnGenerator(manager, s.zDim(), 3, side));
+            }
         };
+    }
+
+    public static Cost cost(Settings.Model model) {
+        return switch (model) {
+            case MNIST_MLP -> new Cost(4.3, 300);
+            case CIFAR_CNN -> new Cost(775, 1200); // spec §6: 0.75-0.8 TFLOP per iteration
+        };
+    }
+
+    /** Side of square RGB images of {@code imageSize} floats (32 for CIFAR-10). */
+    static int rgbSide(int imageSize) {
+        int side = (int) Math.round(Math.sqrt(imageSize / 3.0));
+        if (3 * side * side != imageSize) {
+            throw new IllegalArgumentException("cifar_cnn needs square RGB images, got " + imageSize + " floats");
+        }
+        return side;
     }
 }

@@ -46,13 +46,19 @@ public final class WeightNormDense {
      * Returns the normalised pre-activations to feed the next layer.
      */
     NDArray initFrom(NDArray a) {
+        return initFrom(a, 1f);
+    }
+
+    /** The same with init scale c (the CIFAR logits use 0.1): {@code s <- s c / sigma}, {@code b <- -mu c / sigma}. */
+    NDArray initFrom(NDArray a, float c) {
         NDArray mu = a.mean(new int[] {0});
         NDArray sigma = a.sub(mu).square().mean(new int[] {0}).sqrt();
-        scale.value().divi(sigma);
+        NDArray factor = c == 1f ? sigma : sigma.div(c);
+        scale.value().divi(factor);
         if (bias != null) {
-            bias.value().set(mu.neg().div(sigma).toFloatArray());
+            bias.value().set(mu.neg().div(factor).toFloatArray());
         }
-        return a.sub(mu).div(sigma);
+        return a.sub(mu).div(factor);
     }
 
     void freezeScale() { scale.freeze(); }

@@ -3,10 +3,13 @@ package ssgan.runs;
 import ssgan.data.Dataset;
 import ssgan.data.ImageSet;
 import ssgan.data.LabeledSubset;
+import ssgan.data.LabeledTiling;
 import ssgan.experiment.Settings;
+import ssgan.train.Seeds;
 import ssgan.train.TrainingData;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** Applies a run's data settings to a loaded dataset: subsets, the labeled split and the init images. */
 public final class TrainingDataFactory {
@@ -17,9 +20,20 @@ public final class TrainingDataFactory {
         ImageSet test = s.testImages() > 0 ? dataset.test().head(s.testImages()) : dataset.test();
         int classes = dataset.spec().classes();
         LabeledSubset subset = LabeledSubset.select(train.labels(), classes, s.labels(), s.seedData());
-        // The authors' MNIST init uses the first images of the seed_data permutation (random unlabeled images).
-        int[] init = Arrays.copyOf(subset.permutation(), Math.min(s.initImages(), train.count()));
+        int[] init = initImages(s, subset, train.count());
         return new TrainingData(train.pixels(), train.labels(), train.count(), test.pixels(), test.labels(),
                 test.count(), train.imageSize(), classes, subset.indices(), init);
+    }
+
+    /**
+     * The authors' MNIST init uses the first images of the seed_data permutation (random unlabeled images); their
+     * CIFAR init uses the first rows of the tiled labeled stream (labeled images: half the set for 1000 labels).
+     */
+    static int[] initImages(Settings s, LabeledSubset subset, int trainCount) {
+        return switch (s.model()) {
+            case MNIST_MLP -> Arrays.copyOf(subset.permutation(), Math.min(s.initImages(), trainCount));
+            case CIFAR_CNN -> LabeledTiling.epoch(subset.indices(), s.initImages(),
+                    new SplittableRandom(Seeds.mix(s.seedData(), Seeds.DATA_INIT)));
+        };
     }
 }

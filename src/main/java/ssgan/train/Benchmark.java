@@ -24,15 +24,14 @@ import java.util.SplittableRandom;
  * measured in the same process (so host-speed drift cancels out of the ratio).
  */
 public final class Benchmark {
-    /** Spec §6: about 4.3 GFLOP per MNIST training iteration at batch 100. */
-    public static final double MNIST_GFLOP_PER_ITERATION = 4.3;
-
     /**
-     * @param rssMbEvery1000  resident set size after every 1,000 timed iterations: flat when nothing leaks
+     * @param gflopPerIteration  the model's cost per iteration at batch 100 ({@link Models#cost}, spec §6)
+     * @param rssMbEvery1000     resident set size after every 1,000 timed iterations: flat when nothing leaks
      */
     public record Report(int iterations, double medianMs, double p10Ms, double p90Ms, double evalSeconds,
-                         int evalImages, double matmulGflops, double stepGflops, long peakRssMb,
-                         long rssAfterWarmupMb, long rssEndMb, List<Long> rssMbEvery1000, int threads) {}
+                         int evalImages, double matmulGflops, double gflopPerIteration, double stepGflops,
+                         long peakRssMb, long rssAfterWarmupMb, long rssEndMb, List<Long> rssMbEvery1000,
+                         int threads) {}
 
     private Benchmark() {}
 
@@ -70,10 +69,38 @@ public final class Benchmark {
             double evalSeconds = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(ms);
             double median = ms[ms.length / 2];
+            double gflop = Models.cost(s.model()).gflopPerIteration();
             return new Report(iterations, median, ms[ms.length / 10], ms[ms.length * 9 / 10], evalSeconds,
-                    data.testCount(), matmulGflops(manager), MNIST_GFLOP_PER_ITERATION / (median / 1000),
+                    data.testCount(), matmulGflops(manager), gflop, gflop / (median / 1000),
                     rssMb("VmHWM"), rssWarm, rssMb("VmRSS"), rssTrace, threads());
         }
+    }
+
+    /**
+     * Random pixels in (-1, 1) in the dataset's shape, for timing where the real files are absent (the step's
+     * time does not depend on the pixel values): train_images (or 1000) training images with labels i mod K,
+     * the first {@code labels} of them labeled, and test_images (or the whole test set) test images.
+     */
+    public static TrainingData syntheticData(Settings s, int imageSize, int classes, int trainSize, int testSize) {
+        int train = s.trainImages() > 0 ? s.trainImages() : Math.min(trainSize, 1000);
+        int test = s.testImages() > 0 ? s.testImages() : testSize;
+        SplittableRandom rng = new SplittableRandom(s.seed());
+        float[] trainPixels = randomPixels(rng, train * imageSize);
+        float[] testPixels = randomPixels(rng, test * imageSize);
+        int[] trainLabels = java.util.stream.IntStream.range(0, train).map(i -> i % classes).toArray();
+        int[] testLabels = java.util.stream.IntStream.range(0, test).map(i -> i % classes).toArray();
+        int[] labeled = java.util.stream.IntStream.range(0, Math.min(s.labels(), train)).toArray();
+        int[] init = java.util.stream.IntStream.range(0, Math.min(s.initImages(), train)).toArray();
+        return new TrainingData(trainPixels, trainLabels, train, testPixels, testLabels, test, imageSize, classes,
+                labeled, init);
+    }
+
+    private static float[] randomPixels(SplittableRandom rng, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        return out;
     }
 
     private static Batch randomBatch(NDManager m, TrainingData data, SplittableRandom rng, int b) {

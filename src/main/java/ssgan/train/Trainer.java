@@ -101,13 +101,19 @@ public final class Trainer {
         }
     }
 
-    private SemiSupervisedGan build(NDManager manager) {
+    SemiSupervisedGan build(NDManager manager) {
         Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.INIT));
         Models.Pair nets = Models.create(manager, s, data.imageSize(), data.classes());
         if (s.dataInit()) {
             Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.DATA_INIT));
             try (NDScope scope = new NDScope()) {
                 nets.d().dataDependentInit(rows(manager, data.initImages(), 0, data.initImages().length));
+            }
+            // G's init pass (the CIFAR output layer; a no-op for MNIST) on one noise batch, after D's so that
+            // MNIST's D init draws exactly what it drew before
+            try (NDScope scope = new NDScope()) {
+                nets.g().dataDependentInit(manager.randomUniform(0f, 1f, new Shape(s.batchSize(), s.zDim()),
+                        ai.djl.ndarray.types.DataType.FLOAT32));
             }
         } else {
             nets.d().freezeHiddenScales();
@@ -151,7 +157,7 @@ public final class Trainer {
                 (System.nanoTime() - started) / 1e9, iterations / trainSeconds);
     }
 
-    private Batch batch(NDManager manager, int[] labeledRows, int[] perm1, int[] perm2, int offset) {
+    Batch batch(NDManager manager, int[] labeledRows, int[] perm1, int[] perm2, int offset) {
         int b = s.batchSize();
         int[] labels = new int[b];
         for (int i = 0; i < b; i++) {
@@ -162,7 +168,7 @@ public final class Trainer {
     }
 
     /** Training images order[from .. from+n) as a (n, imageSize) array. */
-    private NDArray rows(NDManager manager, int[] order, int from, int n) {
+    NDArray rows(NDManager manager, int[] order, int from, int n) {
         ssgan.data.Batch.gather(data.trainImages(), data.imageSize(), order, from, n, buffer);
         return manager.create(java.nio.FloatBuffer.wrap(buffer, 0, n * data.imageSize()),
                 new Shape(n, data.imageSize()));

@@ -79,7 +79,7 @@ class RunIdTest {
             return (Integer) value + 10;
         }
         if (t == double.class) {
-            return (Double) value / 2;
+            return (Double) value == 0 ? 0.25 : (Double) value / 2;
         }
         if (t == boolean.class) {
             return !(Boolean) value;
@@ -93,5 +93,14 @@ class RunIdTest {
             }
         }
         return value + "x";
+    }
+
+    /** Keys added later (dropout) leave the ids of runs recorded before them unchanged while at their defaults. */
+    @Test
+    void keysAddedLaterKeepOlderIdsAtTheirDefaults() {
+        Settings mnistCpu = SettingsCodec.fromMap(Map.of("epochs", 30)); // mnist-cpu, labels 100, seed 1
+        assertEquals("25a6ed4f3d", RunId.hash(mnistCpu), "the id recorded before input/hidden_dropout existed");
+        assertEquals("25a6ed4f3d", RunId.hash(SettingsCodec.fromMap(Map.of("epochs", 30, "input_dropout", 0))));
+        assertNotEquals("25a6ed4f3d", RunId.hash(SettingsCodec.fromMap(Map.of("epochs", 30, "input_dropout", 0.2))));
     }
 }
