@@ -2,15 +2,12 @@ package ssgan.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import ssgan.experiment.Plan;
 import ssgan.experiment.RunSpec;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunStatus;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -18,11 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "plan", description = "Lists the runs of an experiment and their state (pending, running, done, "
         + "failed, diverged).")
 final class PlanCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Experiment file (.yaml or .json).")
-    Path file;
-
-    @Parameters(index = "1..*", description = "Overrides: key=value, key=a,b,c or key=1..10.")
-    List<String> overrides = List.of();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Mixin
     CommonOptions common;
@@ -31,7 +25,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan;
         try {
-            plan = PlanLoading.load(file, overrides, common, System.err);
+            plan = experiment.load(common);
         } catch (PlanLoading.BadInput e) {
             return PlanLoading.BAD_INPUT;
         }

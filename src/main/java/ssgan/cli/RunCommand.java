@@ -3,25 +3,20 @@ package ssgan.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import ssgan.experiment.Plan;
 import ssgan.results.RunState;
 import ssgan.experiment.RunSpec;
 import ssgan.runs.DatasetCache;
 import ssgan.runs.RunExecutor;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", description = "Runs exactly one run of an experiment: the N-th in the order 'plan' prints "
         + "(what each task of a cluster job array calls).")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Experiment file (.yaml or .json).")
-    Path file;
-
-    @Parameters(index = "1..*", description = "Overrides: key=value.")
-    List<String> overrides = List.of();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Option(names = "--index", required = true, description = "0-based index of the run in the plan.")
     int index;
@@ -33,12 +28,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan;
         try {
-            plan = PlanLoading.load(file, overrides, common, System.err);
+            plan = experiment.load(common);
         } catch (PlanLoading.BadInput e) {
             return PlanLoading.BAD_INPUT;
         }
         if (index < 0 || index >= plan.runs().size()) {
-            System.err.println("error: --index " + index + " is outside the plan of " + file + " (0.."
+            System.err.println("error: --index " + index + " is outside the plan of " + experiment.file + " (0.."
                     + (plan.runs().size() - 1) + ")");
             return PlanLoading.BAD_INPUT;
         }

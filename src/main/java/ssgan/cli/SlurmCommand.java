@@ -3,7 +3,6 @@ package ssgan.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import ssgan.experiment.Plan;
 import ssgan.experiment.RunSpec;
 import ssgan.results.AtomicFiles;
@@ -26,11 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "slurm", description = "Writes (and with --submit, submits) a Slurm job array over the pending "
         + "runs of an experiment, one task per run, plus a report job that runs after the array.")
 final class SlurmCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Experiment file (.yaml or .json).")
-    Path file;
-
-    @Parameters(index = "1..*", description = "Overrides: key=value, key=a,b,c or key=1..10 (passed to every task).")
-    List<String> overrides = List.of();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Option(names = "--partition", description = "Slurm partition.")
     String partition;
@@ -68,7 +64,7 @@ final class SlurmCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan;
         try {
-            plan = PlanLoading.load(file, overrides, common, System.err);
+            plan = experiment.load(common);
         } catch (PlanLoading.BadInput e) {
             return PlanLoading.BAD_INPUT;
         }
@@ -117,7 +113,7 @@ final class SlurmCommand implements Callable<Integer> {
 
     private SbatchScripts scripts(Plan plan, SortedMap<Integer, String> pending) {
         Path cwd = Path.of("").toAbsolutePath();
-        List<String> args = new ArrayList<>(overrides);
+        List<String> args = new ArrayList<>(experiment.overrides);
         if (common.data != null) {
             args.addAll(List.of("--data", common.data.toAbsolutePath().toString()));
         }
@@ -129,7 +125,7 @@ final class SlurmCommand implements Callable<Integer> {
         }
         SbatchOptions options = new SbatchOptions(partition, gpusPerTask, time, maxParallel, cpusPerTask, mem,
                 requeue);
-        return new SbatchScripts(plan.experiment(), pending, launcher(cwd), file.toAbsolutePath().normalize(), args,
+        return new SbatchScripts(plan.experiment(), pending, launcher(cwd), experiment.file.toAbsolutePath().normalize(), args,
                 cwd, common.results.toAbsolutePath().normalize(), reportOut.toAbsolutePath().normalize(), options);
     }
 

@@ -2,27 +2,21 @@ package ssgan.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import ssgan.experiment.Plan;
 import ssgan.experiment.RunSpec;
 import ssgan.results.RunState;
 import ssgan.runs.DatasetCache;
 import ssgan.runs.RunExecutor;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", description = "Runs every pending run of an experiment; finished runs are skipped and "
         + "interrupted ones resume from their last checkpoint.")
 final class SweepCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Experiment file (.yaml or .json).")
-    Path file;
-
-    @Parameters(index = "1..*", description = "Overrides: key=value, key=a,b,c or key=1..10.")
-    List<String> overrides = List.of();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Mixin
     CommonOptions common;
@@ -32,7 +26,7 @@ final class SweepCommand implements Callable<Integer> {
         Plan plan;
         DatasetCache datasets;
         try {
-            plan = PlanLoading.load(file, overrides, common, System.err);
+            plan = experiment.load(common);
             datasets = PlanLoading.datasetsFor(plan.runs(), common, System.err);
         } catch (PlanLoading.BadInput e) {
             return PlanLoading.BAD_INPUT;

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ssgan.model.Models;
-import ssgan.model.ParamSource;
 import ssgan.experiment.Settings;
 
 import java.io.IOException;
