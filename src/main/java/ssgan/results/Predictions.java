@@ -32,13 +32,13 @@ public record Predictions(int count, int classes, int[] labels, float[] raw, flo
         }
     }
 
-    /** Misclassified images when predicting the argmax of the given probabilities. */
-    public static int errors(float[] probabilities, int[] labels, int classes) {
+    /** Misclassified images when predicting the argmax (first on ties) of each row of scores (probabilities or logits). */
+    public static int errors(float[] scores, int[] labels, int classes) {
         int errors = 0;
         for (int i = 0; i < labels.length; i++) {
             int best = 0;
             for (int k = 1; k < classes; k++) {
-                if (probabilities[i * classes + k] > probabilities[i * classes + best]) {
+                if (scores[i * classes + k] > scores[i * classes + best]) {
                     best = k;
                 }
             }

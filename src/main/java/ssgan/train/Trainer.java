@@ -96,8 +96,8 @@ public final class Trainer {
             }
             return new Result(last, samples(gan, manager),
                     s.mode() == Settings.Mode.GAN ? s.sampleGrid() * s.sampleGrid() : 0,
-                    probabilities(gan.discriminator(), ParamSource.LIVE, testImages),
-                    probabilities(gan.discriminator(), gan.average(), testImages));
+                    probabilities(testLogits(gan.discriminator(), ParamSource.LIVE, testImages)),
+                    probabilities(testLogits(gan.discriminator(), gan.average(), testImages)));
         }
     }
 
@@ -176,40 +176,49 @@ public final class Trainer {
 
     /** Test errors of the raw and of the averaged discriminator. */
     int[] evaluate(SemiSupervisedGan gan, NDArray testImages) {
-        return new int[] {testErrors(gan.discriminator(), ParamSource.LIVE, testImages),
-                testErrors(gan.discriminator(), gan.average(), testImages)};
+        return new int[] {errors(testLogits(gan.discriminator(), ParamSource.LIVE, testImages)),
+                errors(testLogits(gan.discriminator(), gan.average(), testImages))};
     }
 
-    /** Deterministic mode (no noise), argmax over the K logits; the fake class plays no part. */
-    private int testErrors(Discriminator d, ParamSource src, NDArray testImages) {
-        int errors = 0;
+    /** The K logits of every test image (row-major), in deterministic mode (no noise, no dropout). */
+    private float[] testLogits(Discriminator d, ParamSource src, NDArray testImages) {
+        int k = data.classes();
+        float[] all = new float[data.testCount() * k];
         try (NDScope scope = new NDScope()) {
             List<NDArray> w = d.unitScales(src);
             for (int from = 0; from < data.testCount(); from += EVAL_BATCH) {
                 int to = Math.min(data.testCount(), from + EVAL_BATCH);
-                long[] predicted = d.forward(testImages.get(from + ":" + to), w, src, false, true)
-                        .logits().argMax(1).toLongArray();
-                for (int i = 0; i < predicted.length; i++) {
-                    errors += predicted[i] == data.testLabels()[from + i] ? 0 : 1;
-                }
-            }
-        }
-        return errors;
-    }
-
-    /** Softmax over the K logits for every test image (row-major), in deterministic mode. */
-    private float[] probabilities(Discriminator d, ParamSource src, NDArray testImages) {
-        float[] all = new float[data.testCount() * data.classes()];
-        try (NDScope scope = new NDScope()) {
-            List<NDArray> w = d.unitScales(src);
-            for (int from = 0; from < data.testCount(); from += EVAL_BATCH) {
-                int to = Math.min(data.testCount(), from + EVAL_BATCH);
-                float[] p = d.forward(testImages.get(from + ":" + to), w, src, false, true).logits().softmax(1)
+                float[] logits = d.forward(testImages.get(from + ":" + to), w, src, false, true).logits()
                         .toFloatArray();
-                System.arraycopy(p, 0, all, from * data.classes(), p.length);
+                System.arraycopy(logits, 0, all, from * k, logits.length);
             }
         }
         return all;
+    }
+
+    /** Misclassified test images: argmax over the K logits; the fake class plays no part. */
+    private int errors(float[] logits) {
+        return ssgan.results.Predictions.errors(logits, data.testLabels(), data.classes());
+    }
+
+    /** Softmax over the K logits of each row, for the saved predictions. */
+    private float[] probabilities(float[] logits) {
+        int k = data.classes();
+        float[] p = new float[logits.length];
+        for (int row = 0; row < logits.length; row += k) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, logits[row + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(logits[row + j] - max);
+            }
+            for (int j = 0; j < k; j++) {
+                p[row + j] = (float) (Math.exp(logits[row + j] - max) / sum);
+            }
+        }
+        return p;
     }
 
     private void checkFinite(SemiSupervisedGan gan, int epoch, int iteration) throws DivergedException {
