@@ -37,6 +37,8 @@ public record Settings(
         double hiddenNoise,          // std of the Gaussian noise after each hidden layer of D
         double inputDropout,         // dropout rate on D's input (training only; CIFAR 0.2)
         double hiddenDropout,        // dropout rate after D's hidden blocks (CIFAR 0.5, after each stride-2 conv)
+        int minibatchKernels,        // minibatch-discrimination features on D's last hidden layer (0: none)
+        GeneratorLoss generatorLoss, // feature_matching (the paper's SSL model) or gan (the minibatch model's)
         int zDim,
         int sampleGrid               // side of the generated-sample grid saved at the end (0: none)
 ) {
@@ -46,4 +48,5 @@ public record Settings(
     public enum FeatureLoss { L2, L1 }
     public enum GeneratorOutput { SIGMOID, SOFTPLUS }
     public enum AverageStart { ZERO, PARAMS }
+    public enum GeneratorLoss { FEATURE_MATCHING, GAN }
 }

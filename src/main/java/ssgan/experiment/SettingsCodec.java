@@ -27,7 +27,7 @@ public final class SettingsCodec {
      * Keys added after runs were recorded, hashed only when set away from their default (which reproduces what
      * those runs did), so the ids of the existing runs stay valid.
      */
-    private static final Set<String> ADDED_LATER = Set.of("input_dropout", "hidden_dropout");
+    private static final Set<String> ADDED_LATER = Set.of("input_dropout", "hidden_dropout", "minibatch_kernels", "generator_loss");
 
     private SettingsCodec() {}
 
@@ -77,7 +77,7 @@ public final class SettingsCodec {
     public static String canonicalJson(Settings settings) {
         Map<String, Object> map = new TreeMap<>();
         toMap(settings).forEach((k, v) -> {
-            if (!(ADDED_LATER.contains(k) && v.equals(Defaults.values().get(k).value()))) {
+            if (!(ADDED_LATER.contains(k) && v.equals(configValue(Defaults.values().get(k).value())))) {
                 map.put(k, v instanceof Double d ? stableNumber(d) : v);
             }
         });

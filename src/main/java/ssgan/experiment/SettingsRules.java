@@ -37,6 +37,7 @@ final class SettingsRules {
         atLeast("lr_decay_end", 0);
         atLeast("init_images", 1);
         atLeast("z_dim", 1);
+        atLeast("minibatch_kernels", 0);
         atLeast("sample_grid", 0);
         positive("learning_rate");
         positive("adam_epsilon");

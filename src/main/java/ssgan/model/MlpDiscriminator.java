@@ -13,7 +13,7 @@ import java.util.List;
  * Permutation-invariant MNIST discriminator (spec §2.3): Gaussian noise 0.3 on the input, weight-normalised dense
  * 784-1000-500-250-250-250-10 with ReLU and noise 0.5 after each hidden layer. The features for feature matching
  * are the last hidden layer's ReLU output, before its noise. Hidden scales are frozen after the init; the output
- * scale stays trainable.
+ * scale stays trainable. The minibatch-discrimination ablation appends its features to that layer's output.
  */
 public final class MlpDiscriminator implements Discriminator {
     static final int[] WIDTHS = {1000, 500, 250, 250, 250};
@@ -23,22 +23,32 @@ public final class MlpDiscriminator implements Discriminator {
     private final float hiddenNoise;
     private final float inputDropout;
     private final float hiddenDropout;
+    private final MinibatchFeatures minibatch;   // null in the paper's SSL model
 
     /** V ~ N(0, 0.1^2), scales 1, biases 0; draws from the engine's RNG, which the caller seeds. */
     public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise) {
-        this(manager, inputs, classes, inputNoise, hiddenNoise, 0, 0);
+        this(manager, inputs, classes, inputNoise, hiddenNoise, 0, 0, 0, 0);
     }
 
-    /** With dropout after each noise layer (not in the authors' MNIST model: 0 there, which draws nothing). */
+    /**
+     * With dropout after each noise layer (not in the authors' MNIST model: 0 there, which draws nothing) and
+     * optional minibatch-discrimination features on the last hidden layer (spec §3.6; 0 kernels: none), compared
+     * within groups of {@code batchSize} rows.
+     */
     public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise,
-                            double inputDropout, double hiddenDropout) {
+                            double inputDropout, double hiddenDropout, int minibatchKernels, int batchSize) {
         this.inputNoise = (float) inputNoise;
         this.hiddenNoise = (float) hiddenNoise;
         this.inputDropout = (float) inputDropout;
         this.hiddenDropout = (float) hiddenDropout;
+        this.minibatch = minibatchKernels > 0
+                ? new MinibatchFeatures(manager, WIDTHS[WIDTHS.length - 1], minibatchKernels, batchSize) : null;
         int in = inputs;
         for (int i = 0; i <= WIDTHS.length; i++) {
             int out = i < WIDTHS.length ? WIDTHS[i] : classes;
+            if (i == WIDTHS.length && minibatch != null) {
+                in = minibatch.outputs(in);
+            }
             NDArray v = manager.randomNormal(0f, 0.1f, new Shape(out, in), DataType.FLOAT32);
             boolean isOutput = i == WIDTHS.length;
             layers.add(new WeightNormDense("D" + (i + 1), v, isOutput, true, 0f));
@@ -51,6 +61,9 @@ public final class MlpDiscriminator implements Discriminator {
         List<NDArray> scales = new ArrayList<>(layers.size());
         for (WeightNormDense l : layers) {
             scales.add(l.unitScale(src));
+        }
+        if (minibatch != null) {
+            scales.add(minibatch.unitScale(src));
         }
         return scales;
     }
@@ -67,6 +80,9 @@ public final class MlpDiscriminator implements Discriminator {
                 if (!logits) {
                     return new Output(null, features);
                 }
+                if (minibatch != null) {
+                    h = minibatch.forward(h, w.get(layers.size()), src);
+                }
             }
             h = training ? Noise.dropout(Noise.gaussian(h, hiddenNoise), hiddenDropout) : h;
         }
@@ -79,8 +95,14 @@ public final class MlpDiscriminator implements Discriminator {
         for (int i = 0; i < layers.size(); i++) {
             WeightNormDense layer = layers.get(i);
             NDArray a = layer.initFrom(layer.forward(h, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE));
-            h = i < layers.size() - 1
-                    ? Noise.dropout(Noise.gaussian(Activation.relu(a), hiddenNoise), hiddenDropout) : a;
+            if (i == layers.size() - 1) {
+                break;
+            }
+            h = Activation.relu(a);
+            if (i == layers.size() - 2 && minibatch != null) {
+                h = minibatch.initFrom(h);
+            }
+            h = Noise.dropout(Noise.gaussian(h, hiddenNoise), hiddenDropout);
         }
         freezeHiddenScales();
     }
@@ -96,6 +118,9 @@ public final class MlpDiscriminator implements Discriminator {
     public List<Param> params() {
         List<Param> ps = new ArrayList<>();
         layers.forEach(l -> ps.addAll(l.params()));
+        if (minibatch != null) {
+            ps.addAll(minibatch.params());
+        }
         return ps;
     }
 }

@@ -19,10 +19,13 @@ public final class Models {
         return switch (s.model()) {
             case MNIST_MLP -> new Pair(
                     new MlpDiscriminator(manager, imageSize, classes, s.inputNoise(), s.hiddenNoise(),
-                            s.inputDropout(), s.hiddenDropout()),
+                            s.inputDropout(), s.hiddenDropout(), s.minibatchKernels(), s.batchSize()),
                     new MlpGenerator(manager, s.zDim(), imageSize,
                             s.generatorOutput() == Settings.GeneratorOutput.SIGMOID));
             case CIFAR_CNN -> {
+                if (s.minibatchKernels() > 0) {
+                    throw new UnsupportedOperationException("minibatch_kernels is implemented for mnist_mlp only");
+                }
                 int side = rgbSide(imageSize);
                 yield new Pair(
                         new CnnDiscriminator(manager, 3, side, classes, s.inputDropout(), s.hiddenDropout(),

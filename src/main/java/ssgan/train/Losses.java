@@ -33,6 +33,14 @@ public final class Losses {
         return real.add(fake).mul(0.5f);
     }
 
+    /**
+     * The minibatch model's generator loss (spec §3.6): G minimises log(1 - D(G(z))) = -softplus(LSE(G(z))),
+     * as a batch mean.
+     */
+    public static NDArray generatorGanLoss(NDArray fakeLogits) {
+        return Activation.softPlus(logSumExp(fakeLogits)).mean().neg();
+    }
+
     /** Feature matching on batch means: mean_j (m_r - m_g)_j^2 (MNIST) or mean_j |m_r - m_g|_j (CIFAR). */
     public static NDArray featureMatchingLoss(NDArray realFeatures, NDArray fakeFeatures, FeatureLoss norm) {
         NDArray diff = realFeatures.mean(new int[] {0}).sub(fakeFeatures.mean(new int[] {0}));

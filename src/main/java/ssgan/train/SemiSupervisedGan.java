@@ -101,16 +101,22 @@ public final class SemiSupervisedGan {
         return new float[] {supervised.getFloat(), 0f, trainErrors(logits, b.labels())};
     }
 
-    /** Feature matching against a second unlabeled batch; D runs in training mode but is not updated. */
+    /**
+     * Feature matching against a second unlabeled batch (or, for the minibatch ablation, the GAN loss on the fake
+     * batch alone); D runs in training mode but is not updated.
+     */
     float generatorStep(NDArray unlabeled2, double lr) {
         List<NDArray> w = d.unitScales(FROZEN);
-        NDArray realFeatures = d.forward(unlabeled2, w, FROZEN, true, false).features();
+        boolean featureMatching = settings.generatorLoss() == Settings.GeneratorLoss.FEATURE_MATCHING;
+        NDArray realFeatures = featureMatching ? d.forward(unlabeled2, w, FROZEN, true, false).features() : null;
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray fake = g.generate(noise(unlabeled2.getManager(), (int) unlabeled2.getShape().get(0)),
                     ParamSource.LIVE);
-            NDArray fakeFeatures = d.forward(fake, w, FROZEN, true, false).features();
-            loss = Losses.featureMatchingLoss(realFeatures, fakeFeatures, settings.featureLoss());
+            Discriminator.Output out = d.forward(fake, w, FROZEN, true, !featureMatching);
+            loss = featureMatching
+                    ? Losses.featureMatchingLoss(realFeatures, out.features(), settings.featureLoss())
+                    : Losses.generatorGanLoss(out.logits());
             collector.backward(loss);
         }
         adamG.step(lr);

@@ -96,10 +96,11 @@ class VariantsTest {
     @Test
     void shippedAblationPlans() throws Exception {
         Plan full = ExperimentLoader.load(TestDatasets.experiment("mnist-ablations.yaml"), TestDatasets.LOOKUP);
-        assertEquals(80, full.runs().size());
+        assertEquals(90, full.runs().size());
         List<String> names = full.runs().stream().map(r -> (String) r.cell().get("variant")).distinct().toList();
         assertEquals(List.of("faithful", "supervised_only", "softplus_output", "no_data_init",
-                "average_from_params", "l1_features", "unlabeled_weight_0_5", "unlabeled_weight_2"), names);
+                "average_from_params", "l1_features", "unlabeled_weight_0_5", "unlabeled_weight_2",
+                "minibatch_discrimination"), names);
         assertTrue(full.runs().stream().allMatch(r -> r.settings().epochs() == 300 && r.settings().labels() == 100));
         assertEquals("faithful-labels100-seed1-02fb953ec9", full.runs().get(0).runId(),
                 "the faithful runs are mnist-paper's 100-label runs");
@@ -110,9 +111,11 @@ class VariantsTest {
         assertEquals(Settings.FeatureLoss.L1, bySeed1.get("l1_features").featureLoss());
         assertEquals(0.5, bySeed1.get("unlabeled_weight_0_5").unlabeledWeight());
         assertEquals(2.0, bySeed1.get("unlabeled_weight_2").unlabeledWeight());
+        assertEquals(100, bySeed1.get("minibatch_discrimination").minibatchKernels());
+        assertEquals(Settings.GeneratorLoss.GAN, bySeed1.get("minibatch_discrimination").generatorLoss());
 
         Plan cpu = ExperimentLoader.load(TestDatasets.experiment("mnist-ablations-cpu.yaml"), TestDatasets.LOOKUP);
-        assertEquals(16, cpu.runs().size());
+        assertEquals(18, cpu.runs().size());
         assertTrue(cpu.runs().stream().allMatch(r -> r.settings().epochs() == 20 && r.settings().seed() <= 2));
     }
 

@@ -76,6 +76,18 @@ class LossesTest {
     }
 
     @Test
+    void generatorGanLossIsLogOfOneMinusD() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            double expected = 0;
+            for (double[] row : LOGITS) {
+                double z = Math.exp(lse(row));
+                expected += Math.log(1 - z / (z + 1)) / 2;    // log(1 - D(G(z)))
+            }
+            assertEquals(expected, Losses.generatorGanLoss(array(m, LOGITS)).getFloat(), 1e-6);
+        }
+    }
+
+    @Test
     void featureMatchingComparesBatchMeans() {
         try (NDManager m = NDManager.newBaseManager()) {
             double[][] real = {{1, 2}, {3, 4}};     // means (2, 3)
