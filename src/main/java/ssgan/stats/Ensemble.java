@@ -92,18 +92,18 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
         return run.settings().get("seed") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
     }
 
-    /** Summed probabilities of some members (the mean has the same argmax), in double to keep sums exact enough. */
+    /** Summed probabilities of some members (the mean has the same argmax). */
     private static final class Sum {
         private final int classes;
         private final int[] labels;
-        private final double[] raw;
-        private final double[] averaged;
+        private final float[] raw;
+        private final float[] averaged;
 
         Sum(Predictions first) {
             classes = first.classes();
             labels = first.labels();
-            raw = new double[first.raw().length];
-            averaged = new double[first.averaged().length];
+            raw = new float[first.raw().length];
+            averaged = new float[first.averaged().length];
         }
 
         boolean fits(Predictions p) {
@@ -121,19 +121,8 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
 
         double errorRaw(PaperUnit unit) { return unit.of(errors(raw), labels.length); }
 
-        /** Argmax mistakes; ties go to the lower class, as in {@link Predictions#errors}. */
-        private int errors(double[] sums) {
-            int errors = 0;
-            for (int i = 0; i < labels.length; i++) {
-                int best = 0;
-                for (int k = 1; k < classes; k++) {
-                    if (sums[i * classes + k] > sums[i * classes + best]) {
-                        best = k;
-                    }
-                }
-                errors += best == labels[i] ? 0 : 1;
-            }
-            return errors;
+        private int errors(float[] sums) {
+            return Predictions.errors(sums, labels, classes);
         }
     }
 }

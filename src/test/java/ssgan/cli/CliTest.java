@@ -9,8 +9,6 @@ import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.runs.TinyExperiment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,18 +21,8 @@ class CliTest {
 
     /** Runs the CLI in-process and returns {exit code, stdout + stderr}. */
     private static Object[] cli(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(captured, true);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            int code = Main.run(args);
-            return new Object[] {code, captured.toString()};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CliRunner.Outcome o = CliRunner.run(args);
+        return new Object[] {o.exitCode(), o.output()};
     }
 
     @Test

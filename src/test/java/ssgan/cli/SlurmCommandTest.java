@@ -10,8 +10,6 @@ import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.runs.TinyExperiment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,18 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlurmCommandTest {
 
+    /** {exit code, stdout + stderr}. */
     private static Object[] cli(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(captured, true);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            return new Object[] {Main.run(args), captured.toString()};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CliRunner.Outcome o = CliRunner.run(args);
+        return new Object[] {o.exitCode(), o.output()};
     }
 
     /** Marks plan runs as finished without training them. */
