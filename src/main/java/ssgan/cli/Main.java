@@ -15,7 +15,14 @@ public final class Main {
 
     /** Exit codes: 0 ok, 1 a run failed, 2 bad input (nothing written). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof PlanLoading.BadInput) {
+                        return PlanLoading.BAD_INPUT;   // the problems were printed where they were found
+                    }
+                    throw e;
+                })
+                .execute(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

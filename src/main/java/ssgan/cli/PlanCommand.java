@@ -22,13 +22,8 @@ final class PlanCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        Plan plan;
-        try {
-            plan = experiment.load(common);
-        } catch (PlanLoading.BadInput e) {
-            return PlanLoading.BAD_INPUT;
-        }
+    public Integer call() throws PlanLoading.BadInput {
+        Plan plan = experiment.load(common);
         ResultsStore store = common.store();
         Map<String, Integer> counts = new TreeMap<>();
         System.out.printf("%-5s %-10s %-9s %s%n", "index", "state", "epochs", "run");

@@ -25,25 +25,15 @@ final class RunCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        Plan plan;
-        try {
-            plan = experiment.load(common);
-        } catch (PlanLoading.BadInput e) {
-            return PlanLoading.BAD_INPUT;
-        }
+    public Integer call() throws PlanLoading.BadInput {
+        Plan plan = experiment.load(common);
         if (index < 0 || index >= plan.runs().size()) {
             System.err.println("error: --index " + index + " is outside the plan of " + experiment.file + " (0.."
                     + (plan.runs().size() - 1) + ")");
             return PlanLoading.BAD_INPUT;
         }
         RunSpec run = plan.runs().get(index);
-        DatasetCache datasets;
-        try {
-            datasets = PlanLoading.datasetsFor(List.of(run), common, System.err);
-        } catch (PlanLoading.BadInput e) {
-            return PlanLoading.BAD_INPUT;
-        }
+        DatasetCache datasets = PlanLoading.datasetsFor(List.of(run), common, System.err);
         common.configureEngine();
         RunState state = new RunExecutor(common.store(), datasets, System.out).execute(run);
         return state == RunState.FAILED ? 1 : 0;

@@ -61,13 +61,8 @@ final class SlurmCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        Plan plan;
-        try {
-            plan = experiment.load(common);
-        } catch (PlanLoading.BadInput e) {
-            return PlanLoading.BAD_INPUT;
-        }
+    public Integer call() throws PlanLoading.BadInput {
+        Plan plan = experiment.load(common);
         if ((maxParallel != null && maxParallel < 1) || (gpusPerTask != null && gpusPerTask < 1)
                 || (cpusPerTask != null && cpusPerTask < 1)) {
             System.err.println("error: --max-parallel, --gpus-per-task and --cpus-per-task must be at least 1");

@@ -22,15 +22,9 @@ final class SweepCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        Plan plan;
-        DatasetCache datasets;
-        try {
-            plan = experiment.load(common);
-            datasets = PlanLoading.datasetsFor(plan.runs(), common, System.err);
-        } catch (PlanLoading.BadInput e) {
-            return PlanLoading.BAD_INPUT;
-        }
+    public Integer call() throws PlanLoading.BadInput {
+        Plan plan = experiment.load(common);
+        DatasetCache datasets = PlanLoading.datasetsFor(plan.runs(), common, System.err);
         common.configureEngine();
         RunExecutor executor = new RunExecutor(common.store(), datasets, System.out);
         Map<RunState, Integer> outcome = new EnumMap<>(RunState.class);

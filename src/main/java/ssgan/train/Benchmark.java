@@ -116,12 +116,9 @@ public final class Benchmark {
     }
 
     private static NDArray gather(NDManager m, TrainingData data, int[] idx) {
-        int dim = data.imageSize();
-        float[] buf = new float[idx.length * dim];
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(data.trainImages(), idx[i] * dim, buf, i * dim, dim);
-        }
-        return m.create(buf, new Shape(idx.length, dim));
+        float[] buf = new float[idx.length * data.imageSize()];
+        ssgan.data.Batch.gather(data.trainImages(), data.imageSize(), idx, 0, idx.length, buf);
+        return m.create(buf, new Shape(idx.length, data.imageSize()));
     }
 
     /** Best of a few 1024x1024 float matrix products: what this process can get from the BLAS. */

@@ -51,7 +51,7 @@ public final class Trainer {
      * What a finished run leaves besides its metrics: a batch of samples from G (empty in supervised mode) and the
      * final class probabilities on the test set of the raw and of the averaged D (for ensembles).
      */
-    public record Result(EpochMetrics last, float[] samples, int sampleCount, float[] rawProbabilities,
+    public record Result(float[] samples, int sampleCount, float[] rawProbabilities,
                          float[] averageProbabilities) {}
 
     private final Settings s;
@@ -88,13 +88,11 @@ public final class Trainer {
             SemiSupervisedGan gan = build(manager);
             int start = restore(gan, manager);
             NDArray testImages = manager.create(data.testImages(), new Shape(data.testCount(), data.imageSize()));
-            EpochMetrics last = null;
             for (int epoch = start; epoch < s.epochs(); epoch++) {
-                last = trainEpoch(gan, manager, epoch, testImages);
-                observer.epoch(last);
+                observer.epoch(trainEpoch(gan, manager, epoch, testImages));
                 checkpoints.save(checkpoint(gan, epoch + 1));
             }
-            return new Result(last, samples(gan, manager),
+            return new Result(samples(gan, manager),
                     s.mode() == Settings.Mode.GAN ? s.sampleGrid() * s.sampleGrid() : 0,
                     probabilities(testLogits(gan.discriminator(), ParamSource.LIVE, testImages)),
                     probabilities(testLogits(gan.discriminator(), gan.average(), testImages)));
