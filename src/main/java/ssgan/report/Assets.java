@@ -3,13 +3,7 @@ package ssgan.report;
 import ssgan.stats.CellKey;
 import ssgan.stats.RunResult;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
-
-/** Where each file of the report lives, relative to index.html, and links back into the results tree. */
+/** Where each file of the report lives, relative to index.html: the report links nothing outside itself. */
 final class Assets {
     private Assets() {}
 
@@ -25,17 +19,19 @@ final class Assets {
 
     static String anchor(CellKey cell) { return "cell-" + cell.slug(); }
 
-    /**
-     * A relative URL from the report directory to a run directory, so the page keeps working when the repository
-     * is moved or opened from disk.
-     */
-    static String relativeLink(Path reportDir, Path target) {
-        Path rel = reportDir.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize());
-        String encoded = StreamSupport.stream(rel.spliterator(), false)
-                .map(p -> URLEncoder.encode(p.toString(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .collect(Collectors.joining("/"));
-        return encoded.isEmpty() ? "./" : encoded + "/";
+    /** The run's own page; its chart sits next to it. */
+    static String runPage(RunResult run) {
+        return "runs/" + safe(run.experiment()) + "/" + safe(run.runId()) + ".html";
     }
+
+    static String runChart(RunResult run) {
+        return "runs/" + safe(run.experiment()) + "/" + safe(run.runId()) + "-curves.png";
+    }
+
+    /** From a run page back to the report's root. */
+    static final String FROM_RUN_PAGE = "../../";
+
+    static String data(String file) { return "data/" + file; }
 
     /** File-name-safe form of experiment names and run ids (they are directory names already, but be strict). */
     static String safe(String name) {

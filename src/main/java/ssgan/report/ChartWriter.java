@@ -4,33 +4,51 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import ssgan.stats.Band;
 import ssgan.stats.CellSummary;
+import ssgan.stats.Curves;
 import ssgan.stats.PaperUnit;
+import ssgan.stats.RunResult;
+import ssgan.train.EpochMetrics;
 
 import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
- * Renders the report's PNG charts with XChart. Bands (mean ± 1 std over seeds) are drawn as translucent polygons;
- * error bars on log axes are drawn as vertical segments, because a symmetric bar can reach below zero there.
+ * Renders the report's PNG charts with XChart. Curves over epochs show every seed as a thin line (flagged runs
+ * dashed) and the mean over seeds as a thick one; errors and losses are on log axes with 1-2-5 ticks
+ * ({@link LogAxis}).
  */
 final class ChartWriter {
     static final int WIDTH = 560;
     static final int HEIGHT = 340;
-    static final int MAX_POINTS = 300;
+    static final int PANEL = 380;
 
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
+    static final Color RAW = new Color(0xd62728);
+    static final Color AVERAGE = new Color(0x1f77b4);
+    static final Color CORRECTED = new Color(0x2ca02c);
+    private static final Color[] PALETTE = {AVERAGE, RAW, CORRECTED, new Color(0x9467bd), new Color(0xff7f0e),
+            new Color(0x8c564b), new Color(0x17becf)};
+    private static final BasicStroke THIN = new BasicStroke(0.8f);
+    private static final BasicStroke THIN_DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {4f, 3f}, 0f);
+    private static final BasicStroke THICK = new BasicStroke(2.4f);
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {6f, 4f}, 0f);
 
     /** One point of the error-against-labels chart: mean and half-width of its bar (std), NaN when none. */
     record Point(double labels, double mean, double std) {}
@@ -38,70 +56,71 @@ final class ChartWriter {
     /** A named series of the error-against-labels chart. */
     record LabelSeries(String name, List<Point> points, boolean dashed) {}
 
-    /** The three training losses side by side (they differ by orders of magnitude, so one panel each). */
-    void losses(CellSummary cell, Path file) {
-        var c = cell.curves();
-        BufferedImage a = panel("supervised loss", "loss", List.of(new Named("supervised", c.lossSupervised())), 0);
-        BufferedImage b = panel("unsupervised loss", "loss",
-                List.of(new Named("unsupervised", c.lossUnsupervised())), 1);
-        BufferedImage f = panel("feature-matching loss", "loss",
-                List.of(new Named("feature matching", c.lossFeatureMatching())), 2);
-        BufferedImage all = new BufferedImage(3 * 380, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = all.createGraphics();
-        g.drawImage(a, 0, 0, null);
-        g.drawImage(b, 380, 0, null);
-        g.drawImage(f, 760, 0, null);
-        g.dispose();
-        writePng(all, file);
-    }
+    /** A metric of an epoch, with its name, colour and the cell's mean curve of it. */
+    private record Metric(String name, Color color, ToDoubleFunction<EpochMetrics> value, Function<Curves, Band> mean) {}
 
-    /** Test error of the raw and the averaged D over epochs (log y: early averaged errors are huge). */
+    /** Test error of the raw, averaged and (where recorded) bias-corrected averaged D over epochs. */
     void testErrors(CellSummary cell, Path file) {
         PaperUnit unit = cell.unit();
-        XYChart chart = chart("test error over epochs, mean ± 1 std over seeds", "epoch", unit.label(), WIDTH);
-        addBand(chart, "raw D", cell.curves().testRaw(), PALETTE[1]);
-        addBand(chart, "averaged D", cell.curves().testAverage(), PALETTE[0]);
-        cell.paper().ifPresent(p -> {
-            Band avg = cell.curves().testAverage();
-            if (!avg.isEmpty()) {
-                double last = Math.max(avg.epochs()[avg.epochs().length - 1], 2);
-                XYSeries s = chart.addSeries("paper (final epoch " + cell.key().paperEpochs() + ")",
-                        new double[] {1, last}, new double[] {p.mean(), p.mean()});
-                s.setLineColor(Color.DARK_GRAY);
-                s.setMarker(SeriesMarkers.NONE);
-                s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            }
-        });
-        chart.getStyler().setYAxisLogarithmic(true);
-        writePng(BitmapEncoder.getBufferedImage(chart), file);
+        List<Metric> metrics = errorMetrics(unit);
+        List<Double> extra = new ArrayList<>();
+        cell.paper().ifPresent(p -> extra.add(p.mean()));
+        Plot plot = new Plot("test error over epochs: each seed thin, mean thick", "epoch", unit.label(), WIDTH);
+        plot.seeds(cell.runs(), cell.curves(), metrics, extra);
+        cell.paper().ifPresent(p -> plot.horizontal("paper, at epoch " + cell.key().paperEpochs(), p.mean()));
+        plot.write(file);
     }
 
-    /** Final error against the number of labels: ours with ±1 std bars next to the paper's. */
+    /** The three training losses, one panel each (they differ by orders of magnitude). */
+    void losses(CellSummary cell, Path file) {
+        List<BufferedImage> panels = new ArrayList<>();
+        for (Metric m : lossMetrics()) {
+            Plot plot = new Plot(m.name() + " loss", "epoch", "loss", PANEL);
+            plot.seeds(cell.runs(), cell.curves(), List.of(m), List.of());
+            plot.chart.getStyler().setLegendVisible(false);
+            panels.add(plot.render());
+        }
+        writePng(sideBySide(panels), file);
+    }
+
+    /** One run: its test errors and its losses, side by side. */
+    void run(RunResult run, Path file) {
+        Plot errors = new Plot("test error", "epoch", run.unit().label(), WIDTH);
+        errors.seeds(List.of(run), null, errorMetrics(run.unit()), List.of());
+        Plot losses = new Plot("training losses (epoch means)", "epoch", "loss", WIDTH);
+        losses.seeds(List.of(run), null, lossMetrics(), List.of());
+        writePng(sideBySide(List.of(errors.render(), losses.render())), file);
+    }
+
+    /** Final error against the number of labels (both log axes, a tick at every label count), ± 1 std bars. */
     void errorAgainstLabels(String title, PaperUnit unit, List<LabelSeries> series, Path file) {
-        XYChart chart = chart(title, "labeled examples (log scale)", unit.label() + " (log scale)", 720);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        XYChart chart = chart(title, "labeled examples", unit.label(), 720);
+        double[] labels = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::labels).toArray();
+        LogAxis x = LogAxis.at(labels, 0.08);
+        LogAxis y = LogAxis.over(series.stream().flatMap(s -> s.points().stream())
+                .flatMapToDouble(p -> DoubleStream.of(p.mean(), p.mean() + (Double.isFinite(p.std()) ? p.std() : 0),
+                        Math.max(p.mean() - (Double.isFinite(p.std()) ? p.std() : 0), p.mean() / 2))).toArray());
+        x.applyToX(chart);
+        y.applyToY(chart);
         int k = 0;
         for (LabelSeries s : series) {
             Color color = PALETTE[k % PALETTE.length];
-            double shift = Math.pow(1.04, k - (series.size() - 1) / 2.0); // keep overlapping bars apart
-            double[] x = s.points().stream().mapToDouble(p -> p.labels() * shift).toArray();
-            double[] y = s.points().stream().mapToDouble(Point::mean).toArray();
-            XYSeries line = chart.addSeries(s.name(), x, y);
+            double shift = Math.pow(1.03, k - (series.size() - 1) / 2.0); // keep overlapping bars apart
+            double[] xs = s.points().stream().mapToDouble(p -> Math.log10(p.labels() * shift)).toArray();
+            double[] ys = LogAxis.log(s.points().stream().mapToDouble(Point::mean).toArray());
+            XYSeries line = chart.addSeries(s.name(), xs, ys);
             line.setLineColor(color);
             line.setMarkerColor(color);
             line.setMarker(SeriesMarkers.CIRCLE);
             if (s.dashed()) {
-                line.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+                line.setLineStyle(DASHED);
             }
-            for (int i = 0; i < x.length; i++) {
+            for (int i = 0; i < xs.length; i++) {
                 Point p = s.points().get(i);
                 if (Double.isFinite(p.std()) && p.std() > 0) {
-                    double low = Math.max(p.mean() - p.std(), p.mean() / 20); // log axis: stay above zero
-                    XYSeries bar = chart.addSeries(s.name() + " bar " + i, new double[] {x[i], x[i]},
-                            new double[] {low, p.mean() + p.std()});
+                    double low = Math.max(p.mean() - p.std(), p.mean() / 2); // log axis: stay above zero
+                    XYSeries bar = chart.addSeries(s.name() + " bar " + i, new double[] {xs[i], xs[i]},
+                            new double[] {LogAxis.log(low), LogAxis.log(p.mean() + p.std())});
                     bar.setShowInLegend(false);
                     bar.setLineColor(color);
                     bar.setMarker(SeriesMarkers.NONE);
@@ -109,18 +128,103 @@ final class ChartWriter {
             }
             k++;
         }
-        writePng(BitmapEncoder.getBufferedImage(chart), file);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        y.labelY(chart, image, x.low());
+        x.labelX(chart, image, y.low());
+        writePng(image, file);
     }
 
-    private record Named(String name, Band band) {}
+    private static List<Metric> errorMetrics(PaperUnit unit) {
+        return List.of(
+                new Metric("raw D", RAW, m -> unit.of(m.testErrorsRaw(), m.testCount()), Curves::testRaw),
+                new Metric("averaged D", AVERAGE, m -> unit.of(m.testErrorsAverage(), m.testCount()),
+                        Curves::testAverage),
+                new Metric("bias-corrected average", CORRECTED, m -> m.hasCorrected()
+                        ? unit.of(m.testErrorsAverageCorrected(), m.testCount()) : Double.NaN, Curves::testCorrected));
+    }
 
-    private BufferedImage panel(String title, String yTitle, List<Named> bands, int colorIndex) {
-        XYChart chart = chart(title, "epoch", yTitle, 380);
-        for (Named n : bands) {
-            addBand(chart, n.name(), n.band(), PALETTE[colorIndex]);
+    private static List<Metric> lossMetrics() {
+        return List.of(
+                new Metric("supervised", PALETTE[3], EpochMetrics::lossSupervised, Curves::lossSupervised),
+                new Metric("unsupervised", PALETTE[4], EpochMetrics::lossUnsupervised, Curves::lossUnsupervised),
+                new Metric("feature matching", PALETTE[5], EpochMetrics::lossFeatureMatching,
+                        Curves::lossFeatureMatching));
+    }
+
+    /** A chart over epochs with a log y axis, filled by {@link #seeds}. */
+    private static final class Plot {
+        final XYChart chart;
+        private final List<Double> values = new ArrayList<>();
+        private double lastEpoch = 1;
+        private LogAxis y;
+
+        Plot(String title, String x, String yTitle, int width) {
+            chart = chart(title, x, yTitle, width);
+            chart.getStyler().setXAxisMin(1.0);
         }
-        chart.getStyler().setLegendVisible(false);
-        return BitmapEncoder.getBufferedImage(chart);
+
+        /**
+         * One thin line per run and metric (dashed for flagged runs) and the cell's mean over seeds (thick); a single
+         * run (curves null) is drawn thick.
+         */
+        void seeds(List<RunResult> runs, Curves curves, List<Metric> metrics, List<Double> extraValues) {
+            values.addAll(extraValues);
+            lastEpoch = Math.max(2, runs.stream().flatMap(r -> r.metrics().stream()).mapToInt(EpochMetrics::epoch)
+                    .max().orElse(2));
+            chart.getStyler().setXAxisMax(lastEpoch);
+            boolean thin = curves != null;
+            for (Metric m : metrics) {
+                for (RunResult r : runs) {
+                    double[] x = r.metrics().stream().mapToDouble(EpochMetrics::epoch).toArray();
+                    double[] v = r.metrics().stream().mapToDouble(m.value()).toArray();
+                    if (DoubleStream.of(v).noneMatch(d -> Double.isFinite(d) && d > 0)) {
+                        continue;
+                    }
+                    DoubleStream.of(v).filter(d -> Double.isFinite(d) && d > 0).forEach(values::add);
+                    XYSeries s = chart.addSeries(thin ? m.name() + " · " + r.runId() : m.name(), x, LogAxis.log(v));
+                    s.setMarker(SeriesMarkers.NONE);
+                    s.setShowInLegend(!thin);
+                    s.setLineColor(thin ? fade(m.color()) : m.color());
+                    s.setLineStyle(r.health().flagged() ? THIN_DASHED : thin ? THIN : THICK);
+                }
+                Band mean = thin ? m.mean().apply(curves) : null;
+                if (mean != null && !mean.isEmpty()) {
+                    double[] x = IntStream.of(mean.epochs()).asDoubleStream().toArray();
+                    XYSeries s = chart.addSeries(m.name() + ", mean", x, LogAxis.log(mean.mean()));
+                    s.setMarker(SeriesMarkers.NONE);
+                    s.setLineColor(m.color());
+                    s.setLineStyle(THICK);
+                }
+            }
+        }
+
+        void horizontal(String name, double value) {
+            values.add(value);
+            XYSeries s = chart.addSeries(name, new double[] {1, lastEpoch},
+                    new double[] {LogAxis.log(value), LogAxis.log(value)});
+            s.setLineColor(Color.DARK_GRAY);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(DASHED);
+        }
+
+        BufferedImage render() {
+            y = LogAxis.over(values.stream().mapToDouble(Double::doubleValue).toArray());
+            y.applyToY(chart);
+            if (chart.getSeriesMap().isEmpty()) {
+                chart.addSeries("no data", new double[] {1}, new double[] {y.low()}).setShowInLegend(false);
+            }
+            BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+            y.labelY(chart, image, 1.0);
+            return image;
+        }
+
+        void write(Path file) {
+            writePng(render(), file);
+        }
+    }
+
+    private static Color fade(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 90);
     }
 
     private static XYChart chart(String title, String x, String y, int width) {
@@ -136,80 +240,17 @@ final class ChartWriter {
         return chart;
     }
 
-    /** The mean as a line, ±1 std as a translucent polygon under it; a no-op for an empty band. */
-    private static void addBand(XYChart chart, String name, Band full, Color color) {
-        if (full.isEmpty()) {
-            return;
+    private static BufferedImage sideBySide(List<BufferedImage> panels) {
+        int width = panels.stream().mapToInt(BufferedImage::getWidth).sum();
+        BufferedImage all = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        int x = 0;
+        for (BufferedImage p : panels) {
+            g.drawImage(p, x, 0, null);
+            x += p.getWidth();
         }
-        Band band = thin(full, MAX_POINTS);
-        int n = band.epochs().length;
-        double[] x = new double[n == 1 ? 2 : n];
-        double[] mean = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int j = Math.min(i, n - 1); // a single epoch is drawn as a short flat segment
-            x[i] = band.epochs()[j] + (n == 1 ? i * 0.1 : 0);
-            mean[i] = band.mean()[j];
-        }
-        if (hasSpread(band)) {
-            double floor = positiveFloor(band);
-            double[] px = new double[2 * x.length];
-            double[] py = new double[2 * x.length];
-            for (int i = 0; i < x.length; i++) {
-                int j = Math.min(i, n - 1);
-                px[i] = x[i];
-                py[i] = band.mean()[j] + band.std()[j];
-                px[px.length - 1 - i] = x[i];
-                py[px.length - 1 - i] = Math.max(band.mean()[j] - band.std()[j], floor);
-            }
-            XYSeries area = chart.addSeries(name + " ± 1 std", px, py);
-            area.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
-            area.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
-            area.setLineColor(new Color(0, 0, 0, 0));
-            area.setMarker(SeriesMarkers.NONE);
-            area.setShowInLegend(false);
-        }
-        XYSeries line = chart.addSeries(name, x, mean);
-        line.setLineColor(color);
-        line.setMarker(SeriesMarkers.NONE);
-    }
-
-    /** A chart 560 px wide cannot show 1200 epochs: keep every k-th epoch and always the last one. */
-    static Band thin(Band band, int maxPoints) {
-        int n = band.epochs().length;
-        if (n <= maxPoints) {
-            return band;
-        }
-        int step = (n + maxPoints - 1) / maxPoints;
-        int size = (n - 1) / step + 1 + ((n - 1) % step == 0 ? 0 : 1);
-        Band out = new Band(new int[size], new double[size], new double[size], new int[size]);
-        for (int i = 0; i < size; i++) {
-            int j = Math.min(i * step, n - 1);
-            out.epochs()[i] = band.epochs()[j];
-            out.mean()[i] = band.mean()[j];
-            out.std()[i] = band.std()[j];
-            out.n()[i] = band.n()[j];
-        }
-        return out;
-    }
-
-    private static boolean hasSpread(Band band) {
-        for (double s : band.std()) {
-            if (s > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Lower band edge for log axes: a fraction of the smallest positive mean. */
-    private static double positiveFloor(Band band) {
-        double min = Double.MAX_VALUE;
-        for (double m : band.mean()) {
-            if (m > 0) {
-                min = Math.min(min, m);
-            }
-        }
-        return min == Double.MAX_VALUE ? 1e-6 : min / 10;
+        g.dispose();
+        return all;
     }
 
     private static void writePng(BufferedImage image, Path file) {

@@ -38,19 +38,33 @@ final class EnsembleViews {
         rows.addAll(at, ours);
     }
 
+    /** Why a cell's ensemble cannot stand beside the paper's ensemble of 10; null when it can. */
+    static String notComparable(CellSummary c) {
+        List<String> why = new ArrayList<>();
+        if (!c.key().fullBudget()) {
+            why.add("budget runs (" + c.key().budget() + ")");
+        }
+        if (c.ensemble().members() == 1) {
+            why.add("a single member");
+        }
+        return why.isEmpty() ? null : "not comparable: " + String.join(", ", why);
+    }
+
     private static PageModel.TableCell tableCell(CellSummary c) {
         Ensemble e = c.ensemble();
         int d = c.unit().decimals();
+        String mark = notComparable(c) == null ? "" : " · " + notComparable(c);
         String title = "raw D: " + Formats.number(e.raw(), d) + (e.hasGroups() ? "; raw D over ensembles of "
                 + Ensemble.GROUP_SIZE + ": " + Formats.meanStd(e.groupsRaw().mean(), e.groupsRaw().std(), d) : "");
         if (e.hasGroups()) {
             return new PageModel.TableCell(Formats.meanStd(e.groupsAverage().mean(), e.groupsAverage().std(), d),
                     e.groupsAverage().n() + " ensembles of " + Ensemble.GROUP_SIZE + " · all " + e.members() + ": "
-                            + Formats.number(e.average(), d), null, title, "#" + Assets.anchor(c.key()),
+                            + Formats.number(e.average(), d) + mark, null, title, "#" + Assets.anchor(c.key()),
                     "ours-ensemble");
         }
         return new PageModel.TableCell(Formats.number(e.average(), d), "one ensemble of " + e.members()
-                + (e.members() == 1 ? " run" : " runs"), null, title, "#" + Assets.anchor(c.key()), "ours-ensemble");
+                + (e.members() == 1 ? " run" : " runs") + mark, null, title, "#" + Assets.anchor(c.key()),
+                "ours-ensemble");
     }
 
     /** The cell's ensemble table: averaged and raw D; empty when no finished run has predictions. */
@@ -73,6 +87,9 @@ final class EnsembleViews {
     static String cellNote(CellSummary c) {
         Ensemble e = c.ensemble();
         List<String> parts = new ArrayList<>();
+        if (!e.isEmpty() && notComparable(c) != null) {
+            parts.add("These ensembles are " + notComparable(c) + ", so they do not test the paper's ensemble row");
+        }
         if (e.withoutPredictions() > 0) {
             parts.add(e.withoutPredictions() + " finished run(s) have no predictions.bin.gz and are not in the"
                     + " ensembles");

@@ -9,16 +9,27 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Renders the page from the Mustache template on the classpath ({{x}} escapes HTML, {{{x}}} is only used for CSS). */
+/** Renders the pages from the Mustache templates on the classpath ({{x}} escapes HTML; {{{x}}} only for the inline CSS and script). */
 final class Html {
     static final String ROOT = "ssgan/report";
 
     private Html() {}
 
+    private static final DefaultMustacheFactory TEMPLATES = new DefaultMustacheFactory(ROOT);
+
     static String render(PageModel page) {
-        Mustache template = new DefaultMustacheFactory(ROOT).compile("index.mustache");
+        return render("index.mustache", page);
+    }
+
+    static String render(RunPage page) {
+        return render("run.mustache", page);
+    }
+
+    /** The factory caches each compiled template, so a hundred run pages compile run.mustache once. */
+    private static String render(String template, Object model) {
+        Mustache compiled = TEMPLATES.compile(template);
         StringWriter out = new StringWriter();
-        template.execute(out, page);
+        compiled.execute(out, model);
         return out.toString();
     }
 

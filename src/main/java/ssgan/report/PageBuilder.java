@@ -6,6 +6,8 @@ import ssgan.results.RunState;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;
+import ssgan.stats.ClaimLine;
+import ssgan.stats.Compute;
 import ssgan.stats.PaperReference;
 import ssgan.stats.PaperUnit;
 import ssgan.stats.RunResult;
@@ -13,36 +15,41 @@ import ssgan.stats.SampleStats;
 import ssgan.stats.Verdict;
 import ssgan.stats.WelchTest;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Turns the statistics into the page model: formatting and wording only, no computation of its own. */
 final class PageBuilder {
-    private final Analysis analysis;
-    private final Path reportDir;
+    static final String TITLE = "Does the semi-supervised GAN of Salimans et al. (2016) reproduce?";
 
-    /** @param reportDir the final report directory: links into results/ are relative to it */
-    PageBuilder(Analysis analysis, Path reportDir) {
+    private final Analysis analysis;
+
+    PageBuilder(Analysis analysis) {
         this.analysis = analysis;
-        this.reportDir = reportDir;
     }
 
     PageModel page(String generated, String resultsRoot, String paperSource, List<String> problems,
-                   java.util.function.Predicate<String> assetExists, String css) {
+                   Predicate<String> assetExists, PageModel.Inline inline) {
         List<PageModel.DatasetView> datasets = analysis.datasets().stream()
                 .map(d -> dataset(d, assetExists)).toList();
         List<PageModel.CellView> cells = analysis.cells().stream().map(c -> cell(c, assetExists)).toList();
-        List<PageModel.RunView> runs = analysis.runs().stream().map(this::run).toList();
+        List<PageModel.RunView> runs = analysis.runs().stream().map(PageBuilder::run).toList();
         List<PageModel.AblationView> ablations = analysis.ablations().stream().map(AblationViews::of).toList();
-        return new PageModel("Does the semi-supervised GAN of Salimans et al. (2016) reproduce?", generated,
-                resultsRoot, paperSource, counts(), problems, datasets, ablations, cells, runs, css);
+        List<PageModel.Download> downloads = DataExport.TABLES.entrySet().stream()
+                .map(e -> new PageModel.Download(e.getKey(), Assets.data(e.getKey() + ".csv"),
+                        Assets.data(e.getKey() + ".json"), e.getValue())).toList();
+        return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
+                analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis), datasets,
+                ablations, cells, runs, downloads, inline);
     }
 
     private List<PageModel.Count> counts() {
@@ -51,9 +58,15 @@ final class PageBuilder {
         return counts.entrySet().stream().map(e -> new PageModel.Count(e.getKey().label(), e.getValue())).toList();
     }
 
+    private static PageModel.ClaimView claim(ClaimLine c) {
+        String css = c.verdict() == null ? "verdict-none" : verdictCss(c.verdict());
+        return new PageModel.ClaimView(c.dataset(), String.valueOf(c.labels()), c.status(), String.valueOf(c.n()),
+                c.reason(), c.cell() == null ? null : "#" + Assets.anchor(c.cell()), css);
+    }
+
     // ---- paper tables with our rows ----
 
-    private PageModel.DatasetView dataset(String dataset, java.util.function.Predicate<String> assetExists) {
+    private PageModel.DatasetView dataset(String dataset, Predicate<String> assetExists) {
         Optional<PaperTable> table = analysis.paper().table(dataset);
         List<CellSummary> ours = analysis.cells(dataset);
         TreeSet<Integer> labels = new TreeSet<>();
@@ -75,8 +88,8 @@ final class PageBuilder {
         String chart = Assets.labelsChart(dataset);
         List<String> notes = new ArrayList<>();
         notes.add("Our values: mean ± std over finished runs of the averaged discriminator at the run's last epoch,"
-                + " in the paper's unit (" + unit.label() + "). † marks a paper value no secondary source"
-                + " confirmed.");
+                + " in the paper's unit (" + unit.label() + "), flagged runs included. † marks a paper value no"
+                + " secondary source confirmed.");
         return new PageModel.DatasetView(dataset, table.map(PaperTable::title).orElse(dataset + " (no paper table)"),
                 unit.label(), labels.stream().map(String::valueOf).toList(), rows,
                 assetExists.test(chart) ? chart : null,
@@ -104,7 +117,8 @@ final class PageBuilder {
                     int d = c.unit().decimals();
                     String text = c.average().n() == 0 ? "no finished runs"
                             : Formats.meanStd(c.average().mean(), c.average().std(), d);
-                    return cellText(text, "n=" + c.average().n() + " · " + c.verdict().text(), null,
+                    String flagged = c.flagged().isEmpty() ? "" : " · " + c.flagged().size() + " flagged";
+                    return cellText(text, "n=" + c.average().n() + flagged + " · " + c.verdict().text(), null,
                             c.key().budget(), "#" + Assets.anchor(c.key()), verdictCss(c.verdict()));
                 })
                 .orElse(cellText("no runs yet", null, null, null, null, "empty"))).toList();
@@ -118,20 +132,33 @@ final class PageBuilder {
 
     // ---- cells ----
 
-    private PageModel.CellView cell(CellSummary c, java.util.function.Predicate<String> assetExists) {
+    private PageModel.CellView cell(CellSummary c, Predicate<String> assetExists) {
         CellKey k = c.key();
         int d = c.unit().decimals();
-        List<PageModel.StatRow> stats = List.of(
-                statRow("averaged D (headline, the paper's number)", c.average(), d),
-                statRow("raw D", c.raw(), d));
+        List<PageModel.StatRow> stats = new ArrayList<>();
+        stats.add(statRow("averaged D (the paper's number; the verdict's)", c.average(), d));
+        if (!c.flagged().isEmpty()) {
+            stats.add(statRow("averaged D without the " + c.flagged().size() + " flagged run(s)", c.healthy(), d));
+        }
+        if (c.corrected().n() > 0) {
+            stats.add(statRow("bias-corrected average (a deviation: ÷ (1 − (1 − rate)^n))", c.corrected(), d));
+        }
+        stats.add(statRow("raw D", c.raw(), d));
         String averages = c.runs().stream().map(RunResult::averageDescription).distinct()
                 .collect(Collectors.joining("; "));
         String loss = Assets.lossChart(k);
         String error = Assets.errorChart(k);
         List<PageModel.Sample> samples = c.runs().stream().filter(r -> r.samples() != null)
                 .map(r -> new PageModel.Sample(Assets.samples(r), sampleCaption(r))).toList();
-        return new PageModel.CellView(Assets.anchor(k), title(k), k.variant(), k.budget(), k.fullBudget(),
-                averages, runsLine(c), stats, comparison(c), assetExists.test(loss) ? loss : null,
+        List<PageModel.Flagged> flagged = c.runs().stream().filter(r -> r.health().flagged())
+                .map(r -> new PageModel.Flagged(String.valueOf(r.seed()), Assets.runPage(r),
+                        r.health().findings().stream().map(f -> f.text()).collect(Collectors.joining("; "))))
+                .toList();
+        String mixes = c.mixes().isEmpty() ? null : "This cell pools runs that differ in: "
+                + String.join("; ", c.mixes()) + ".";
+        PageModel.CellHead head = new PageModel.CellHead(Assets.anchor(k), title(k), k.variant(), k.budget(),
+                k.fullBudget(), averages, runsLine(c), mixes);
+        return new PageModel.CellView(head, flagged, stats, comparison(c), assetExists.test(loss) ? loss : null,
                 assetExists.test(error) ? error : null, samples, EnsembleViews.cellRows(c),
                 EnsembleViews.cellNote(c));
     }
@@ -176,40 +203,49 @@ final class PageBuilder {
                 + " (n=" + PaperReference.runs(p) + (p.runs() == null ? ", assumed" : "") + ")";
         return new PageModel.Comparison(paper, p.checked() ? null : "† not confirmed by a secondary source",
                 Formats.signed(t.difference(), d), Formats.number(t.t(), 2), Formats.number(t.df(), 1),
-                Formats.pValue(t.p()), c.verdict().text(), verdictCss(c.verdict()));
+                Formats.pValue(t.p()), c.verdict().text() + (c.key().fullBudget() ? "" : ": " + c.key().budget()),
+                verdictCss(c.verdict()));
     }
 
     static String verdictCss(Verdict v) {
-        return "verdict-" + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "verdict-" + v.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String sampleCaption(RunResult r) {
-        Object seed = r.settings().get("seed");
-        return "seed " + seed + " · " + r.state().label() + " · " + r.epochsDone() + "/" + r.epochsTarget()
-                + " epochs";
+        return "seed " + r.seed() + " · " + r.state().label() + " · " + r.epochsDone() + "/" + r.epochsTarget()
+                + " epochs" + (r.health().flagged() ? " · flagged" : "");
     }
 
     // ---- runs ----
 
-    private PageModel.RunView run(RunResult r) {
-        int d = r.unit().decimals();
+    private static PageModel.RunView run(RunResult r) {
+        int d = r.unit().runDecimals();
+        return new PageModel.RunView(new PageModel.RunLink(r.experiment(), r.runId(), Assets.runPage(r), r.message()),
+                Assets.anchor(r.cell()), title(r.cell()), r.state().label(), r.health().summary(),
+                r.health().flagged() ? "flagged" : "healthy", r.epochsDone() + "/" + r.epochsTarget(),
+                new PageModel.RunErrors(Formats.number(r.finalRaw(), d), Formats.number(r.finalAverage(), d),
+                        Formats.number(r.finalCorrected(), d)),
+                Formats.duration(r.seconds()), Formats.number(r.seconds(), 0), Formats.number(r.cpuHours(), 2),
+                origin(r));
+    }
+
+    static PageModel.Origin origin(RunResult r) {
         Provenance p = r.provenance();
         String commit = p == null || p.gitCommit() == null ? Formats.NONE
                 : p.gitCommit().substring(0, Math.min(10, p.gitCommit().length())) + (p.gitDirty() ? " (dirty)" : "");
         String device = p == null ? Formats.NONE : p.device() + (p.gpu() != null && !"none".equals(p.gpu())
                 ? " " + p.gpu() : "") + (p.cpu() != null ? " · " + p.cpu() : "");
         String threads = p == null ? Formats.NONE : p.intraOpThreads() + " intra / " + p.interOpThreads() + " inter";
-        return new PageModel.RunView(r.experiment(), r.runId(), Assets.relativeLink(reportDir, r.directory()),
-                Assets.anchor(r.cell()), title(r.cell()), r.state().label(), r.epochsDone() + "/" + r.epochsTarget(),
-                Formats.number(r.finalRaw(), d), Formats.number(r.finalAverage(), d), Formats.duration(r.seconds()),
-                r.configHash(), commit, device, threads, r.message());
+        return new PageModel.Origin(r.configHash(), commit, device, threads,
+                p == null ? Formats.NONE : String.valueOf(p.sittings()));
     }
 
-    /** Series of the error-against-labels chart: the paper, the reproduction study, and each of ours. */
+    /** Series of the error-against-labels chart: the paper, the reproduction study, ours and our ensembles. */
     List<ChartWriter.LabelSeries> labelSeries(String dataset) {
         List<ChartWriter.LabelSeries> series = new ArrayList<>();
         analysis.paper().table(dataset).ifPresent(t -> t.rows().stream()
-                .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction"))
+                .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction")
+                        || r.id().equals(PaperReference.ENSEMBLE_ROW))
                 .forEach(r -> series.add(new ChartWriter.LabelSeries(r.method(), r.cells().stream()
                         .map(c -> new ChartWriter.Point(c.labels(), c.mean(), c.std() == null ? Double.NaN : c.std()))
                         .toList(), true))));
@@ -217,13 +253,15 @@ final class PageBuilder {
         analysis.cells(dataset).stream().filter(c -> c.average().n() > 0).forEach(c -> ours
                 .computeIfAbsent("ours: " + c.key().series(), k -> new ArrayList<>())
                 .add(new ChartWriter.Point(c.key().labels(), c.average().mean(), c.average().std())));
+        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && !c.ensemble().isEmpty()).forEach(c -> ours
+                .computeIfAbsent("ours: ensemble of all seeds, " + c.key().budget(), k -> new ArrayList<>())
+                .add(new ChartWriter.Point(c.key().labels(), c.ensemble().average(), Double.NaN)));
         ours.forEach((name, points) -> series.add(new ChartWriter.LabelSeries(name, points.stream()
-                .sorted(java.util.Comparator.comparingDouble(ChartWriter.Point::labels)).toList(), false)));
+                .sorted(Comparator.comparingDouble(ChartWriter.Point::labels)).toList(), false)));
         return series;
     }
 
     static boolean hasOurs(List<ChartWriter.LabelSeries> series) {
         return series.stream().anyMatch(s -> !s.dashed());
     }
-
 }

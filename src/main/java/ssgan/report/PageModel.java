@@ -6,15 +6,38 @@ import java.util.List;
  * What the template shows, as preformatted strings: the template only lays them out, and Mustache's
  * {{value}} HTML-escapes every one of them (config strings and run messages included).
  */
-public record PageModel(String title, String generated, String resultsRoot, String paperSource, List<Count> counts,
-                        List<String> problems, List<DatasetView> datasets, List<AblationView> ablations,
-                        List<CellView> cells, List<RunView> runs, String stylesheet) {
+public record PageModel(Header header, List<ClaimView> claims, ClaimsSection claimsSection,
+                        List<DatasetView> datasets, List<AblationView> ablations, List<CellView> cells,
+                        List<RunView> runs, List<Download> downloads, Inline inline) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
 
     public boolean hasAblations() { return !ablations.isEmpty(); }
 
+    /** Title, provenance of the page itself and run counts. */
+    public record Header(String title, String generated, String resultsRoot, String paperSource, List<Count> counts,
+                         List<String> problems) {}
+
+    /** The inline stylesheet and script: the page loads nothing from outside its directory. */
+    public record Inline(String stylesheet, String script) {}
+
     public record Count(String state, long count) {}
+
+    /** A line of the verdict summary. */
+    public record ClaimView(String dataset, String labels, String status, String n, String reason, String href,
+                            String css) {}
+
+    /** The reproducibility-challenge style summary under the verdicts. */
+    public record ClaimsSection(List<String> reproduced, List<String> notReproduced, List<String> open,
+                                List<String> limits, List<ComputeRow> compute, String computeTotal,
+                                List<RemainingRow> remaining) {}
+
+    public record ComputeRow(String cell, String href, String runs, String cpuHours, String wallHours) {}
+
+    public record RemainingRow(String dataset, String runs, String epochsLeft, String rate, String wallHours,
+                               String cpuHours) {}
+
+    public record Download(String name, String csv, String json, String description) {}
 
     /** One paper table with our rows added, and the error-against-labels chart. */
     public record DatasetView(String name, String title, String unit, List<String> labels, List<RowView> rows,
@@ -30,13 +53,20 @@ public record PageModel(String title, String generated, String resultsRoot, Stri
     /** {@code flag} marks a value no secondary source confirmed; {@code href} links our value to its cell. */
     public record TableCell(String text, String detail, String flag, String title, String href, String css) {}
 
-    public record CellView(String anchor, String title, String variant, String budget, boolean fullBudget,
-                           String average, String runsLine, List<StatRow> stats, Comparison comparison,
+    /** A cell's heading and what it pools. */
+    public record CellHead(String anchor, String title, String variant, String budget, boolean fullBudget,
+                           String average, String runsLine, String mixes) {}
+
+    public record CellView(CellHead head, List<Flagged> flagged, List<StatRow> stats, Comparison comparison,
                            String lossChart, String errorChart, List<Sample> samples, List<EnsembleRow> ensembles,
                            String ensembleNote) {
         public boolean hasSamples() { return !samples.isEmpty(); }
         public boolean hasEnsembles() { return !ensembles.isEmpty(); }
+        public boolean hasFlagged() { return !flagged.isEmpty(); }
     }
+
+    /** A flagged run of a cell, linked to its page. */
+    public record Flagged(String seed, String href, String findings) {}
 
     /** One discriminator's ensemble errors in a cell: of all runs, over disjoint ensembles of 10, the paper's. */
     public record EnsembleRow(String label, String members, String all, String groups, String paper) {}
@@ -57,7 +87,16 @@ public record PageModel(String title, String generated, String resultsRoot, Stri
 
     public record Sample(String src, String caption) {}
 
-    public record RunView(String experiment, String runId, String href, String cellAnchor, String cell,
-                          String state, String epochs, String raw, String average, String duration, String hash,
-                          String commit, String device, String threads, String message) {}
+    /** A row of the runs table; {@code seconds} sorts the duration column. */
+    public record RunView(RunLink link, String cellAnchor, String cell, String state, String health,
+                          String healthCss, String epochs, RunErrors errors, String duration, String seconds,
+                          String cpuHours, Origin origin) {}
+
+    public record RunLink(String experiment, String runId, String href, String message) {}
+
+    /** Final errors in the paper's unit: raw, averaged (the paper's number) and bias-corrected. */
+    public record RunErrors(String raw, String average, String corrected) {}
+
+    /** Where a number came from: settings hash, commit, device, threads, sittings. */
+    public record Origin(String hash, String commit, String device, String threads, String sittings) {}
 }

@@ -22,7 +22,9 @@ import java.util.List;
 
 /**
  * {@code ./ssgan report}: results tree -> statistics -> a static report directory (index.html, charts/*.png,
- * samples/&lt;experiment&gt;/&lt;run&gt;.png). The directory is built aside and swapped in whole.
+ * samples/&lt;experiment&gt;/&lt;run&gt;.png, runs/&lt;experiment&gt;/&lt;run&gt;.html with its chart, data/*.csv and
+ * *.json). It links nothing outside itself, so it can be published alone. The directory is built aside and swapped
+ * in whole.
  */
 public final class ReportGenerator {
 
@@ -49,16 +51,19 @@ public final class ReportGenerator {
         System.setProperty("java.awt.headless", "true"); // charts render off-screen, also on a desktop
         RunLoader.Loaded loaded = RunLoader.load(store);
         Analysis analysis = Analysis.of(loaded.runs(), tables);
-        PageBuilder builder = new PageBuilder(analysis, out);
+        PageBuilder builder = new PageBuilder(analysis);
+        PageModel.Inline inline = new PageModel.Inline(Html.resource("report.css"), Html.resource("sort.js"));
         Path staging = ReportDirectory.stage(out);
         try {
             writeCharts(analysis, builder, staging);
             copySamples(analysis.runs(), staging);
+            DataExport.write(analysis, staging.resolve("data"));
+            writeRunPages(analysis, staging, inline);
             List<String> problems = new ArrayList<>(loaded.problems());
             PageModel page = builder.page(
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)),
                     store.root().toString(), paperSource, problems,
-                    asset -> Files.isRegularFile(staging.resolve(asset)), Html.resource("report.css"));
+                    asset -> Files.isRegularFile(staging.resolve(asset)), inline);
             Files.writeString(staging.resolve("index.html"), Html.render(page), StandardCharsets.UTF_8);
             ReportDirectory.publish(staging, out);
         } catch (IOException e) {
@@ -82,6 +87,13 @@ public final class ReportGenerator {
                 jobs.add(() -> charts.testErrors(cell, dir.resolve(Assets.errorChart(cell.key()))));
             }
         }
+        for (RunResult run : analysis.runs()) {
+            if (!run.metrics().isEmpty()) {
+                Path file = dir.resolve(Assets.runChart(run));
+                Files.createDirectories(file.getParent());
+                jobs.add(() -> charts.run(run, file));
+            }
+        }
         for (String dataset : analysis.datasets()) {
             List<ChartWriter.LabelSeries> series = builder.labelSeries(dataset);
             if (PageBuilder.hasOurs(series)) {
@@ -91,6 +103,39 @@ public final class ReportGenerator {
             }
         }
         jobs.parallelStream().forEach(Runnable::run);
+    }
+
+    /** One page per run, next to its chart; a run page links only inside the report. */
+    private static void writeRunPages(Analysis analysis, Path dir, PageModel.Inline inline) throws IOException {
+        for (CellSummary cell : analysis.cells()) {
+            for (RunResult run : cell.runs()) {
+                Path page = dir.resolve(Assets.runPage(run));
+                Files.createDirectories(page.getParent());
+                List<RunResult> siblings = cell.runs().stream().filter(r -> r != run).toList();
+                int samplesWidth = run.samples() == null ? 0 : imageWidth(run.samples());
+                RunPage model = RunPage.of(run, siblings, samplesWidth,
+                        Files.isRegularFile(dir.resolve(Assets.runChart(run))), inline);
+                Files.writeString(page, Html.render(model), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static int imageWidth(Path png) {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return 0;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return reader.getWidth(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Copies each run's samples.png, so the report opens on its own (e.g. when results/ is not shipped). */

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * whole statistical content of the report.
  */
 public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablation> ablations,
-                       PaperReference paper) {
+                       PaperReference paper, List<ClaimLine> claims, Compute compute) {
 
     /** Reads each cell's predictions files for its ensembles. */
     public static Analysis of(List<RunResult> runs, List<PaperTable> tables) {
@@ -38,7 +38,8 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         List<CellSummary> cells = byCell.entrySet().parallelStream()
                 .map(e -> summarise(e.getKey(), e.getValue(), paper, predictions))
                 .sorted(order.thenComparing(CellSummary::key)).toList();
-        return new Analysis(List.copyOf(runs), cells, Ablation.of(cells), paper);
+        return new Analysis(List.copyOf(runs), cells, Ablation.of(cells), paper, ClaimLine.of(cells, paper),
+                Compute.of(runs, cells, paper));
     }
 
     static CellSummary summarise(CellKey key, List<RunResult> runs, PaperReference paper,
@@ -46,16 +47,21 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         List<RunResult> finished = distinctFinished(runs);
         SampleStats average = SampleStats.of(finished.stream().mapToDouble(RunResult::finalAverage).toArray());
         SampleStats raw = SampleStats.of(finished.stream().mapToDouble(RunResult::finalRaw).toArray());
+        SampleStats corrected = SampleStats.of(finished.stream().mapToDouble(RunResult::finalCorrected)
+                .filter(Double::isFinite).toArray());
+        SampleStats healthy = SampleStats.of(finished.stream().filter(r -> !r.health().flagged())
+                .mapToDouble(RunResult::finalAverage).toArray());
         Optional<PaperTable.Cell> paperCell = paper.paperCell(key.dataset(), key.labels());
         WelchTest test = paperCell
                 .map(c -> WelchTest.compare(average, c.mean(), c.std() == null ? Double.NaN : c.std(),
                         PaperReference.runs(c)))
                 .orElse(null);
-        Verdict verdict = Verdict.of(key.fullBudget(), finished.size(), paperCell.isPresent(), test);
+        Verdict verdict = Verdict.of(key.fullBudget(), average, paperCell.map(PaperTable.Cell::mean).orElse(null),
+                paperCell.map(PaperTable.Cell::std).orElse(null), test);
         PaperUnit unit = PaperUnit.forDataset(key.dataset());
-        return new CellSummary(key, List.copyOf(runs), finished, average, raw, paperCell, test, verdict,
-                Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
-                paper.paperEnsembleCell(key.dataset(), key.labels()));
+        return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell, test,
+                verdict, Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
+                paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs));
     }
 
     /**

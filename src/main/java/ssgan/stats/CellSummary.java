@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import ssgan.experiment.PaperTable;
+import ssgan.results.RunState;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,20 +11,35 @@ import java.util.Optional;
  *
  * @param runs      every run in the cell, whatever its state
  * @param finished  the runs that enter the statistics (done, full own budget, one per settings hash)
- * @param average   final averaged-D error over finished runs (the paper's number), paper unit
+ * @param average   final averaged-D error over finished runs (the paper's number), paper unit; the verdict's input
  * @param raw       final raw-D error over finished runs, paper unit
+ * @param corrected final bias-corrected averaged-D error over the finished runs that recorded it (a deviation)
+ * @param healthy   the averaged-D error over finished runs that {@link RunHealth} does not flag
  * @param paper     the paper's value for this dataset and label count, if the table has one
  * @param test      Welch test of {@link #average} against {@link #paper}; null without a paper value
  * @param ensemble  ensembles of the finished runs that have predictions
  * @param paperEnsemble the paper's "Ensemble of 10" value for this dataset and label count, if the table has one
+ * @param mixes     what differs between the runs of the cell besides the seed (commits, threads, resumes), in words
  */
 public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, SampleStats average,
-                          SampleStats raw, Optional<PaperTable.Cell> paper, WelchTest test, Verdict verdict,
-                          Curves curves, Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble) {
+                          SampleStats raw, SampleStats corrected, SampleStats healthy,
+                          Optional<PaperTable.Cell> paper, WelchTest test, Verdict verdict, Curves curves,
+                          Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes) {
 
     public PaperUnit unit() { return PaperUnit.forDataset(key.dataset()); }
 
-    public long count(ssgan.results.RunState state) {
+    public long count(RunState state) {
         return runs.stream().filter(r -> r.state() == state).count();
+    }
+
+    /** Finished runs that a health check flags: they stay in {@link #average}, and are left out of {@link #healthy}. */
+    public List<RunResult> flagged() {
+        return finished.stream().filter(r -> r.health().flagged()).toList();
+    }
+
+    /** Runs still training towards this cell's budget. */
+    public List<RunResult> inProgress() {
+        return runs.stream().filter(r -> !r.finished() && r.state() != RunState.DIVERGED
+                && r.state() != RunState.FAILED).toList();
     }
 }

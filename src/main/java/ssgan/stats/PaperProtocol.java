@@ -69,6 +69,11 @@ public final class PaperProtocol {
         return derived;
     }
 
+    /** Whether a setting's value equals the paper's: numbers by value, everything else by text. */
+    public static boolean sameValue(Object a, Object b) {
+        return same(a, b);
+    }
+
     /** YAML may give 1 or 1.0 or 1.0E-4: compare numbers by value, everything else by text. */
     static boolean same(Object a, Object b) {
         return text(a).equals(text(b));

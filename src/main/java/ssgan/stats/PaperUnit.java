@@ -22,6 +22,9 @@ public enum PaperUnit {
     /** Decimals worth showing for a mean in this unit. */
     public int decimals() { return decimals; }
 
+    /** Decimals of one run's value: MNIST error counts are whole numbers. */
+    public int runDecimals() { return this == ERRORS_OUT_OF_10000 ? 0 : decimals; }
+
     /** Scales a count of errors on {@code testCount} images (a run may evaluate on fewer than 10,000). */
     public double of(int errors, int testCount) {
         if (testCount <= 0) {

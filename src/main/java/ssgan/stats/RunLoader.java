@@ -9,9 +9,11 @@ import ssgan.results.Summary;
 import ssgan.train.EpochMetrics;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads every run of a results tree through {@link ResultsStore}. A run whose files cannot be read is listed as a
@@ -59,9 +61,12 @@ public final class RunLoader {
         Provenance provenance = dir.readProvenance().orElse(null);
         double seconds = dir.readSummary().map(Summary::seconds)
                 .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());
+        Path samples = Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null;
+        OptionalDouble diversity = samples == null ? OptionalDouble.empty()
+                : SampleDiversity.of(samples, settings.get("sample_grid") instanceof Number n ? n.intValue() : 10);
+        RunHealth health = RunHealth.of(metrics, diversity, SampleDiversity.reference(dataset));
         return new RunResult(experiment, runId, hashOf(runId), dir.path(), settings, cell, state, done, target,
-                status != null ? status.message() : null, List.copyOf(metrics), provenance,
-                Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null, seconds);
+                status != null ? status.message() : null, List.copyOf(metrics), provenance, samples, seconds, health);
     }
 
     /** The run id ends in the settings hash: {@code labels100-seed1-3fa2b9c01d}. */

@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param message      why it failed or diverged, else null
  * @param provenance   null when the run never wrote one
  * @param samples      samples.png, or null when missing
+ * @param health       what {@link RunHealth} finds in its metrics and samples
  */
 public record RunResult(String experiment, String runId, String configHash, Path directory,
                         Map<String, Object> settings, CellKey cell, RunState state, int epochsDone,
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
-                        Path samples, double seconds) {
+                        Path samples, double seconds, RunHealth health) {
 
     /** Finished: done and trained to its own budget. Only these enter the statistics. */
     public boolean finished() {
@@ -44,6 +45,30 @@ public record RunResult(String experiment, String runId, String configHash, Path
     public double finalRaw() {
         return last().map(m -> unit().of(m.testErrorsRaw(), m.testCount())).orElse(Double.NaN);
     }
+
+    /** The bias-corrected average at the last epoch (a deviation; NaN for runs that did not record it). */
+    public double finalCorrected() {
+        return last().filter(EpochMetrics::hasCorrected)
+                .map(m -> unit().of(m.testErrorsAverageCorrected(), m.testCount())).orElse(Double.NaN);
+    }
+
+    /** Seconds per epoch, median over its epochs (NaN without any). */
+    public double medianEpochSeconds() {
+        return Compute.median(metrics.stream().mapToDouble(EpochMetrics::seconds).toArray());
+    }
+
+    /** Core-hours: wall time times the intra-op threads it ran with (1 when unknown). */
+    public double cpuHours() {
+        int threads = provenance != null && provenance.intraOpThreads() > 0 ? provenance.intraOpThreads() : 1;
+        return seconds * threads / 3600;
+    }
+
+    /** More than one process worked on it (it was interrupted and resumed). */
+    public boolean resumed() {
+        return provenance != null && provenance.sittings() > 1;
+    }
+
+    public Object seed() { return settings.get("seed"); }
 
     /** predictions.bin.gz of the run (it may not exist: older runs, unfinished runs). */
     public Path predictionsFile() {

@@ -54,6 +54,14 @@ public final class ParameterAverage implements ParamSource {
 
     public long updates() { return updates; }
 
+    /** The same average, always divided by {@code 1 - (1 - rate)^n}: the bias-corrected view for evaluation. */
+    public ParamSource corrected() {
+        return p -> {
+            NDArray a = shadows.get(p);
+            return a == null || updates == 0 ? valueOf(p) : a.div((float) (1 - Math.pow(1 - rate, updates)));
+        };
+    }
+
     NDList state() {
         NDList list = new NDList();
         params.forEach(p -> list.add(shadows.get(p)));

@@ -150,9 +150,11 @@ public final class Trainer {
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         checkFinite(gan, epoch + 1, iterations);
         int[] errors = evaluate(gan, testImages);
+        Integer corrected = evaluatesCorrectedAverage()
+                ? errors(testLogits(gan.discriminator(), gan.average().corrected(), testImages)) : null;
         return new EpochMetrics(epoch + 1, sup / iterations, unsup / iterations, fm / iterations,
                 (double) trainErrors / ((long) iterations * b), errors[0], errors[1], data.testCount(),
-                (System.nanoTime() - started) / 1e9, iterations / trainSeconds);
+                (System.nanoTime() - started) / 1e9, iterations / trainSeconds, corrected);
     }
 
     Batch batch(NDManager manager, int[] labeledRows, int[] perm1, int[] perm2, int offset) {
@@ -170,6 +172,11 @@ public final class Trainer {
         ssgan.data.Batch.gather(data.trainImages(), data.imageSize(), order, from, n, buffer);
         return manager.create(java.nio.FloatBuffer.wrap(buffer, 0, n * data.imageSize()),
                 new Shape(n, data.imageSize()));
+    }
+
+    /** The bias-corrected figure differs from the averaged one only for the authors' zero-started, uncorrected average. */
+    private boolean evaluatesCorrectedAverage() {
+        return s.averageStart() == Settings.AverageStart.ZERO && !s.averageBiasCorrection();
     }
 
     /** Test errors of the raw and of the averaged discriminator. */

@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Opens the generated report in headless Chromium from disk (file://, no server) and checks that it renders and
- * that every image loads. The report itself has no scripts, so the check runs in a copy of the page (check.html,
- * same directory, so the same relative image paths) with one inline script appended that writes, after the load
- * event, how many images loaded into the DOM, which --dump-dom prints. Leaves target/report-screenshot.png.
+ * Publishes the generated report on its own (copied elsewhere, with the results tree deleted), checks that every
+ * link and image of every page resolves inside the copy, then opens the index and a run page in headless Chromium
+ * from disk (file://, no server) and checks that they render and that every image loads. The check runs in a copy
+ * of each page (same directory, so the same relative paths) with one inline script appended that writes, after the
+ * load event, how many images loaded into the DOM, which --dump-dom prints. Leaves target/report-screenshot.png.
  * Skipped only when no Chromium binary is installed (Debian: apt-get install chromium).
  */
 class ChromiumReportTest {
@@ -48,34 +50,94 @@ class ChromiumReportTest {
         Path results = WORK.resolve("results");
         FixtureResults.copyQuickstart(results);
         FixtureResults.hundredRuns(results);
-        Path out = WORK.resolve("report");
+        Path generated = WORK.resolve("report");
         new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(), "experiments/paper",
-                out);
+                generated);
+        Path out = WORK.resolve("published").resolve("report");
+        copyTree(generated, out);
+        ReportDirectory.deleteRecursively(generated);
+        ReportDirectory.deleteRecursively(results);
 
-        String html = Files.readString(out.resolve("index.html"));
-        int expected = ReportGeneratorTest.images(html).size();
-        Path check = out.resolve("check.html");
-        Files.writeString(check, html.replace("</body>", CHECK + "</body>"));
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(out)) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+        assertTrue(pages.size() > 100, "index and a page per run: " + pages.size());
+        for (Path page : pages) {
+            assertEveryLinkResolves(out, page);
+        }
 
+        Path runPage = out.resolve("runs/quickstart/seed1-891c3a5b40.html");
         Path profile = Files.createTempDirectory("chromium-profile");
         try {
-            String dom = runChromium(chromium.get(), profile, "--virtual-time-budget=10000", "--dump-dom",
-                    check.toUri().toString());
-            Matcher m = Pattern.compile("images=(\\d+) broken=(\\d+) ?([^<]*)").matcher(dom);
-            assertTrue(m.find(), "the check script ran; DOM was:\n" + dom.substring(0, Math.min(2000, dom.length())));
-            assertEquals(expected, Integer.parseInt(m.group(1)), "every <img> of the page was seen");
-            assertTrue(expected > 20, "the fixture report has charts and samples");
-            assertEquals(0, Integer.parseInt(m.group(2)), "broken images: " + m.group(3));
-            assertTrue(dom.contains("Table 1: permutation-invariant MNIST"), "the page rendered");
+            for (Path page : List.of(out.resolve("index.html"), runPage)) {
+                String html = Files.readString(page);
+                int expected = ReportGeneratorTest.images(html).size();
+                Path check = page.resolveSibling("check.html");
+                Files.writeString(check, html.replace("</body>", CHECK + "</body>"));
+                String dom = runChromium(chromium.get(), profile, "--virtual-time-budget=10000", "--dump-dom",
+                        check.toUri().toString());
+                Files.delete(check);
+                Matcher m = Pattern.compile("images=(\\d+) broken=(\\d+) ?([^<]*)").matcher(dom);
+                assertTrue(m.find(), "the check script ran; DOM was:\n" + dom.substring(0, Math.min(2000, dom.length())));
+                assertEquals(expected, Integer.parseInt(m.group(1)), "every <img> of " + page + " was seen");
+                assertTrue(expected >= 2, "charts and samples on " + page);
+                assertEquals(0, Integer.parseInt(m.group(2)), "broken images on " + page + ": " + m.group(3));
+                if (page.endsWith("index.html")) {
+                    assertTrue(expected > 20, "the fixture report has charts and samples");
+                    assertTrue(dom.contains("Table 1: permutation-invariant MNIST"), "the page rendered");
+                }
+            }
 
             Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             runChromium(chromium.get(), profile, "--window-size=1280,3000", "--hide-scrollbars",
                     "--screenshot=" + screenshot, out.resolve("index.html").toUri().toString());
+            Path runShot = Path.of("target", "report-run-screenshot.png").toAbsolutePath();
+            runChromium(chromium.get(), profile, "--window-size=1280,2000", "--hide-scrollbars",
+                    "--screenshot=" + runShot, runPage.toUri().toString());
             assertTrue(Files.size(screenshot) > 10_000, "screenshot written to " + screenshot);
             System.out.println("report screenshot: " + screenshot);
         } finally {
             ReportDirectory.deleteRecursively(profile);
+        }
+    }
+
+    private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+
+    /** Every href and src of a page names a file inside the published report, and every #anchor an id on its page. */
+    private static void assertEveryLinkResolves(Path root, Path page) throws IOException {
+        String html = Files.readString(page);
+        Matcher m = LINK.matcher(html);
+        int links = 0;
+        while (m.find()) {
+            String link = m.group(1).replace("&#61;", "=");
+            links++;
+            assertFalse(link.matches("^[a-z]+:.*"), page + " links outside the report: " + link);
+            int hash = link.indexOf('#');
+            String file = hash < 0 ? link : link.substring(0, hash);
+            Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+            assertTrue(target.startsWith(root), page + " links outside the report: " + link);
+            assertTrue(Files.isRegularFile(target), page + ": " + link + " does not exist");
+            if (hash >= 0) {
+                String id = link.substring(hash + 1);
+                String content = target.equals(page) ? html : Files.readString(target);
+                assertTrue(content.contains("id=\"" + id + "\""), page + ": no anchor " + link);
+            }
+        }
+        assertTrue(links > 0, "links on " + page);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
     }
 

@@ -102,7 +102,7 @@ final class FixtureResults {
             int rawErrors = (int) Math.round(finalErrors * 1.1 + 1000 * decay + random.nextGaussian() * 5);
             metrics.add(new EpochMetrics(e, 0.1 * decay + 0.01 * random.nextDouble(), 0.3 + 0.05 * random.nextDouble(),
                     2 + 3 * decay + 0.2 * random.nextDouble(), 0.01, Math.max(rawErrors, 0), Math.max(avg, 0), 10_000,
-                    2.5, 240));
+                    2.5, 240, (int) Math.round(finalErrors + 300 * decay)));
         }
         dir.writeMetrics(metrics);
         dir.writeStatus(RunStatus.of(state, epochsDone, epochs, message));

@@ -46,13 +46,20 @@ class ReportGeneratorTest {
         assertTrue(html.contains("Reproduction study"), "reproduction study row");
         assertTrue(html.contains("Ladder network"), "other methods");
         assertTrue(html.contains("3 of 300 epochs"), "budget label");
-        assertTrue(html.contains("budget run: not comparable"), "budget verdict");
+        assertTrue(html.contains("budget runs only: 3 of 300 epochs"), "budget verdict");
         assertTrue(html.contains("no runs yet"), "CIFAR-10 has no runs");
         assertTrue(html.contains("average_bias_correction&#61;false"), "which average ('=' is escaped too)");
         assertTrue(html.contains("891c3a5b40"), "config hash");
         // seeds 1 and 2 end at 2267 and the other fixture's averaged-D errors: both appear in the runs table
-        assertTrue(html.contains("2267.0"));
-        assertTrue(html.contains("href=\"../results/quickstart/seed1-891c3a5b40/\""), "relative run link");
+        assertTrue(html.contains("<td>2267</td>"), "a run's error count is an integer");
+        assertTrue(html.contains("href=\"runs/quickstart/seed1-891c3a5b40.html\""), "link to the run's page");
+        String runPage = Files.readString(out.resolve("runs/quickstart/seed1-891c3a5b40.html"));
+        assertTrue(runPage.contains("891c3a5b40") && runPage.contains("average_bias_correction"), "config on it");
+        for (String img : images(runPage)) {
+            assertTrue(Files.isRegularFile(out.resolve("runs/quickstart").resolve(img).normalize()), "image " + img);
+        }
+        assertTrue(Files.size(out.resolve("data/runs.csv")) > 100 && Files.size(out.resolve("data/metrics.json")) > 100,
+                "downloads");
         assertTrue(Files.isRegularFile(out.resolve("samples/quickstart/seed1-891c3a5b40.png")));
         for (String img : images(html)) {
             assertTrue(Files.isRegularFile(out.resolve(img)), "image " + img + " exists");
@@ -118,12 +125,16 @@ class ReportGeneratorTest {
         Path out = tmp.resolve("report");
         generate(results, out);
         String html = Files.readString(out.resolve("index.html"));
-        assertFalse(html.contains("<script"), "no script element from a config or status string");
+        assertEquals(1, html.split("<script", -1).length - 1, "only the page's own sorting script");
+        assertFalse(html.contains(SCRIPT), "no script element from a config or status string");
+        String runPage = Files.readString(out.resolve("runs/exp_b_q/labels100-seed1-deadbeef00.html"));
+        assertFalse(runPage.contains(SCRIPT) || runPage.contains("<b>"), "the run page escapes too");
+        assertTrue(runPage.contains("&lt;script&gt;"), "escaped text is shown on the run page");
         assertFalse(html.contains("<b>"), "experiment name escaped");
         assertTrue(html.contains("&lt;script&gt;"), "escaped text is shown");
         assertTrue(html.contains("exp&lt;b&gt;&amp;&quot;q") || html.contains("exp&lt;b&gt;&amp;&#34;q"), html);
-        assertTrue(html.contains("href=\"../results/exp%3Cb%3E%26%22q/labels100-seed1-deadbeef00/\""),
-                "link path segments are URL-encoded");
+        assertTrue(html.contains("href=\"runs/exp_b_q/labels100-seed1-deadbeef00.html\""),
+                "run pages get file-name-safe paths");
     }
 
     @Test
@@ -168,7 +179,7 @@ class ReportGeneratorTest {
     }
 
     static List<String> images(String html) {
-        return java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html).results()
+        return java.util.regex.Pattern.compile("<img [^>]*?src=\"([^\"]+)\"").matcher(html).results()
                 .map(m -> m.group(1)).toList();
     }
 }

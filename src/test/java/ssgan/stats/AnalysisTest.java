@@ -30,12 +30,12 @@ class AnalysisTest {
         List<EpochMetrics> metrics = new ArrayList<>();
         for (int e = 1; e <= epochs; e++) {
             metrics.add(new EpochMetrics(e, 1.0 / e, 0.5, 2.0, 0.01, errorsAverage + 10, errorsAverage,
-                    testCount, 1.0, 100));
+                    testCount, 1.0, 100, null));
         }
         CellKey cell = new CellKey("mnist", ((Number) settings.get("labels")).intValue(),
                 PaperProtocol.variant(settings), epochs);
         return new RunResult("exp", "labels100-seed" + seed + "-" + hash, hash, Path.of("results/exp/x"), settings,
-                cell, state, epochs, epochs, null, metrics, null, null, epochs);
+                cell, state, epochs, epochs, null, metrics, null, null, epochs, RunHealth.UNKNOWN);
     }
 
     @Test
@@ -65,11 +65,14 @@ class AnalysisTest {
     }
 
     @Test
-    void oneRunIsTooFewAndSubsetsAreScaled() {
+    void oneRunIsJudgedAgainstThePapersRangeAndSubsetsAreScaled() {
         List<RunResult> runs = List.of(run("a", 1, 300, RunState.DONE, 12, 1_000, Map.of()));
         CellSummary cell = Analysis.of(runs, List.of(MNIST)).cells().get(0);
-        assertEquals(Verdict.TOO_FEW, cell.verdict());
         assertEquals(120.0, cell.average().mean(), 1e-12, "12 of 1,000 is 120 of 10,000");
+        assertEquals(Verdict.WORSE, cell.verdict(), "120 is outside 93 ± 1.96 x 6.5");
+        CellSummary near = Analysis.of(List.of(run("a", 1, 300, RunState.DONE, 104, 10_000, Map.of())),
+                List.of(MNIST)).cells().get(0);
+        assertEquals(Verdict.CONSISTENT, near.verdict(), "104 is inside 93 ± 12.7");
     }
 
     @Test
@@ -83,7 +86,8 @@ class AnalysisTest {
         assertEquals(2, cells.size());
         assertEquals(Verdict.WORSE, cells.get(0).verdict());
         assertEquals("mode=supervised", cells.get(1).key().variant());
-        assertEquals(Verdict.TOO_FEW, cells.get(1).verdict(), "the running run does not count");
+        assertEquals(1, cells.get(1).finished().size(), "the running run does not count");
+        assertEquals(Verdict.WORSE, cells.get(1).verdict());
     }
 
     @Test
@@ -111,6 +115,6 @@ class AnalysisTest {
     }
 
     private static EpochMetrics metrics(int epoch, int errors) {
-        return new EpochMetrics(epoch, 0, 0, 0, 0, errors, errors, 10_000, 1, 1);
+        return new EpochMetrics(epoch, 0, 0, 0, 0, errors, errors, 10_000, 1, 1, null);
     }
 }

@@ -33,7 +33,8 @@ class EnsembleTest {
             predictions.write(new RunDirectory(dir).predictionsFile());
         }
         return new RunResult(r.experiment(), r.runId(), r.configHash(), dir, r.settings(), r.cell(), r.state(),
-                r.epochsDone(), r.epochsTarget(), r.message(), r.metrics(), r.provenance(), r.samples(), r.seconds());
+                r.epochsDone(), r.epochsTarget(), r.message(), r.metrics(), r.provenance(), r.samples(), r.seconds(),
+                r.health());
     }
 
     private static final int[] LABELS = {0, 1, 1};

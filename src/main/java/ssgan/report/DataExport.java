@@ -1,0 +1,206 @@
+package ssgan.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import ssgan.stats.Ablation;
+import ssgan.stats.Analysis;
+import ssgan.stats.CellSummary;
+import ssgan.stats.ClaimLine;
+import ssgan.stats.RunResult;
+import ssgan.stats.SampleStats;
+import ssgan.train.EpochMetrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report/data/: every table of the page as CSV and JSON, in numbers rather than formatted text (NaN and missing
+ * values are empty in CSV and null in JSON), plus every run's per-epoch metrics.
+ */
+final class DataExport {
+    /** The files, in the order the page lists them, with what each holds. */
+    static final Map<String, String> TABLES = tables();
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private DataExport() {}
+
+    private static Map<String, String> tables() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("verdicts", "the verdict summary: one line per dataset and label count");
+        t.put("cells", "per cell: n, mean, std, 95 % CI of the averaged, raw, bias-corrected and healthy-only errors,"
+                + " the paper's value and the Welch test");
+        t.put("runs", "per run: state, epochs, final errors, health flags, compute, provenance");
+        t.put("ensembles", "per cell: the ensembles of its finished runs");
+        t.put("ablations", "per variant: its difference from the faithful variant");
+        t.put("metrics", "per run and epoch: losses, test errors, seconds");
+        return t;
+    }
+
+    static void write(Analysis analysis, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        table(dir, "verdicts", analysis.claims().stream().map(DataExport::claim).toList());
+        table(dir, "cells", analysis.cells().stream().map(DataExport::cell).toList());
+        table(dir, "runs", analysis.runs().stream().map(DataExport::run).toList());
+        table(dir, "ensembles", analysis.cells().stream().filter(c -> !c.ensemble().isEmpty())
+                .map(DataExport::ensemble).toList());
+        table(dir, "ablations", analysis.ablations().stream().flatMap(a -> a.rows().stream()).map(DataExport::ablation)
+                .toList());
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (RunResult r : analysis.runs()) {
+            for (EpochMetrics m : r.metrics()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("experiment", r.experiment());
+                row.put("run_id", r.runId());
+                row.putAll(JSON.convertValue(m, Map.class));
+                metrics.add(row);
+            }
+        }
+        table(dir, "metrics", metrics);
+    }
+
+    private static void table(Path dir, String name, List<Map<String, Object>> rows) {
+        try {
+            Files.write(dir.resolve(name + ".json"), JSON.writeValueAsBytes(rows));
+            if (rows.isEmpty()) { // no rows, no columns to name: an empty file
+                Files.write(dir.resolve(name + ".csv"), new byte[0]);
+                return;
+            }
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+            rows.get(0).keySet().forEach(schema::addColumn);
+            List<Map<String, Object>> csvRows = rows.stream().map(DataExport::csvValues).toList();
+            Files.write(dir.resolve(name + ".csv"), CSV.writer(schema.build()).writeValueAsBytes(csvRows));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report data " + name, e);
+        }
+    }
+
+    /** CSV has no null: empty cells; lists joined with "; ". */
+    private static Map<String, Object> csvValues(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, v == null ? "" : v instanceof List<?> l ? String.join("; ",
+                l.stream().map(String::valueOf).toList()) : v));
+        return out;
+    }
+
+    private static Map<String, Object> claim(ClaimLine c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dataset", c.dataset());
+        row.put("labels", c.labels());
+        row.put("verdict", c.verdict() == null ? "no_runs" : c.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("status", c.status());
+        row.put("n", c.n());
+        row.put("reason", c.reason());
+        return row;
+    }
+
+    private static Map<String, Object> cell(CellSummary c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dataset", c.key().dataset());
+        row.put("labels", c.key().labels());
+        row.put("variant", c.key().variant());
+        row.put("epochs", c.key().epochs());
+        row.put("paper_epochs", c.key().paperEpochs());
+        row.put("unit", c.unit().label());
+        row.put("runs", c.runs().size());
+        row.put("finished", c.finished().size());
+        row.put("flagged", c.flagged().size());
+        stats(row, "averaged", c.average());
+        stats(row, "raw", c.raw());
+        stats(row, "corrected", c.corrected());
+        stats(row, "healthy_averaged", c.healthy());
+        row.put("paper_mean", c.paper().map(p -> (Object) p.mean()).orElse(null));
+        row.put("paper_std", c.paper().map(p -> (Object) p.std()).orElse(null));
+        row.put("difference", c.test() == null ? null : number(c.test().difference()));
+        row.put("welch_t", c.test() == null ? null : number(c.test().t()));
+        row.put("welch_df", c.test() == null ? null : number(c.test().df()));
+        row.put("welch_p", c.test() == null ? null : number(c.test().p()));
+        row.put("verdict", c.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("mixes", c.mixes());
+        return row;
+    }
+
+    private static void stats(Map<String, Object> row, String prefix, SampleStats s) {
+        row.put(prefix + "_n", s.n());
+        row.put(prefix + "_mean", number(s.mean()));
+        row.put(prefix + "_std", number(s.std()));
+        row.put(prefix + "_ci_low", number(s.ciLow()));
+        row.put(prefix + "_ci_high", number(s.ciHigh()));
+    }
+
+    private static Map<String, Object> run(RunResult r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("experiment", r.experiment());
+        row.put("run_id", r.runId());
+        row.put("dataset", r.cell().dataset());
+        row.put("labels", r.cell().labels());
+        row.put("variant", r.cell().variant());
+        row.put("seed", r.seed());
+        row.put("state", r.state().label());
+        row.put("epochs_done", r.epochsDone());
+        row.put("epochs_target", r.epochsTarget());
+        row.put("final_raw", number(r.finalRaw()));
+        row.put("final_averaged", number(r.finalAverage()));
+        row.put("final_corrected", number(r.finalCorrected()));
+        row.put("health", r.health().findings().stream().map(f -> f.check().slug()).toList());
+        row.put("health_detail", r.health().findings().stream().map(f -> f.text()).toList());
+        row.put("sample_diversity", r.health().diversityRatio().isPresent()
+                ? r.health().diversityRatio().getAsDouble() : null);
+        row.put("seconds", number(r.seconds()));
+        row.put("median_epoch_seconds", number(r.medianEpochSeconds()));
+        row.put("cpu_hours", number(r.cpuHours()));
+        var p = r.provenance();
+        row.put("git_commit", p == null ? null : p.gitCommit());
+        row.put("git_dirty", p == null ? null : p.gitDirty());
+        row.put("device", p == null ? null : p.device());
+        row.put("threads", p == null ? null : p.intraOpThreads());
+        row.put("sittings", p == null ? null : p.sittings());
+        return row;
+    }
+
+    private static Map<String, Object> ensemble(CellSummary c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dataset", c.key().dataset());
+        row.put("labels", c.key().labels());
+        row.put("variant", c.key().variant());
+        row.put("epochs", c.key().epochs());
+        row.put("members", c.ensemble().members());
+        row.put("averaged", number(c.ensemble().average()));
+        row.put("raw", number(c.ensemble().raw()));
+        row.put("groups_of_10", c.ensemble().groupsAverage().n());
+        row.put("groups_averaged_mean", number(c.ensemble().groupsAverage().mean()));
+        row.put("groups_averaged_std", number(c.ensemble().groupsAverage().std()));
+        row.put("comparable", c.key().fullBudget() && c.ensemble().members() > 1);
+        return row;
+    }
+
+    private static Map<String, Object> ablation(Ablation.Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        CellSummary c = r.cell();
+        row.put("dataset", c.key().dataset());
+        row.put("labels", c.key().labels());
+        row.put("epochs", c.key().epochs());
+        row.put("variant", c.key().variant());
+        row.put("n", c.average().n());
+        row.put("mean", number(c.average().mean()));
+        row.put("std", number(c.average().std()));
+        row.put("difference", r.vsFaithful() == null ? null : number(r.vsFaithful().difference()));
+        row.put("ci_low", r.vsFaithful() == null ? null : number(r.vsFaithful().ciLow()));
+        row.put("ci_high", r.vsFaithful() == null ? null : number(r.vsFaithful().ciHigh()));
+        row.put("p", r.vsFaithful() == null ? null : number(r.vsFaithful().p()));
+        return row;
+    }
+
+    private static Double number(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

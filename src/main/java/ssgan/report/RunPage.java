@@ -1,0 +1,124 @@
+package ssgan.report;
+
+import ssgan.results.Provenance;
+import ssgan.stats.PaperProtocol;
+import ssgan.stats.RunResult;
+import ssgan.train.EpochMetrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A run's own page ({@code runs/<experiment>/<run-id>.html}): its curves, its samples at integer scale, its full
+ * config with the keys that differ from the paper's setup and from its sibling seeds marked, its provenance and
+ * health, and its errors every 25 epochs. Formatting only, like {@link PageBuilder}.
+ */
+record RunPage(String title, String root, String cellHref, String state, String epochs, List<String> health,
+               PageModel.RunErrors errors, String chart, String samples, int samplesSize, List<ConfigRow> config,
+               List<Row> provenance, List<Milestone> milestones, PageModel.Inline inline) {
+    static final int MILESTONE_EVERY = 25;
+    /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
+    static final int SAMPLE_SCALE = 2;
+
+    public boolean hasHealth() { return !health.isEmpty(); }
+
+    /** {@code css} is "paper" (differs from the paper's setup), "siblings" (from another seed of the cell) or both. */
+    record ConfigRow(String key, String value, String paper, String css) {}
+
+    record Row(String key, String value) {}
+
+    record Milestone(String epoch, String raw, String average, String corrected, String featureMatching,
+                     String seconds) {}
+
+    /**
+     * @param siblings the other runs of the run's cell
+     * @param samplesWidth the width of samples.png in pixels (0 without samples)
+     */
+    static RunPage of(RunResult run, List<RunResult> siblings, int samplesWidth, boolean hasChart,
+                      PageModel.Inline inline) {
+        String root = Assets.FROM_RUN_PAGE;
+        int d = run.unit().runDecimals();
+        List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
+        return new RunPage(run.experiment() + " / " + run.runId(), root,
+                root + "index.html#" + Assets.anchor(run.cell()), run.state().label()
+                + (run.message() != null ? ": " + run.message() : ""), run.epochsDone() + " of " + run.epochsTarget(),
+                health, new PageModel.RunErrors(Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
+                Formats.number(run.finalCorrected(), d)),
+                hasChart ? root + Assets.runChart(run) : null,
+                run.samples() != null ? root + Assets.samples(run) : null, samplesWidth * SAMPLE_SCALE,
+                config(run, siblings), provenance(run), milestones(run), inline);
+    }
+
+    private static List<ConfigRow> config(RunResult run, List<RunResult> siblings) {
+        Map<String, Object> paper = PaperProtocol.setup(run.cell().dataset());
+        Set<String> differsFromSiblings = new TreeSet<>();
+        for (RunResult s : siblings) {
+            for (String key : run.settings().keySet()) {
+                if (!key.equals("seed") && !key.equals("seed_data")
+                        && !Objects.equals(String.valueOf(s.settings().get(key)),
+                        String.valueOf(run.settings().get(key)))) {
+                    differsFromSiblings.add(key);
+                }
+            }
+        }
+        List<ConfigRow> rows = new ArrayList<>();
+        new TreeMap<>(run.settings()).forEach((key, value) -> {
+            Object paperValue = paper.get(key);
+            boolean fromPaper = paperValue != null && !PaperProtocol.sameValue(value, paperValue);
+            String css = (fromPaper ? "differs-paper " : "") + (differsFromSiblings.contains(key) ? "differs-siblings" : "");
+            rows.add(new ConfigRow(key, String.valueOf(value), paperValue == null ? Formats.NONE : String.valueOf(paperValue),
+                    css.isBlank() ? null : css.trim()));
+        });
+        return rows;
+    }
+
+    private static List<Row> provenance(RunResult run) {
+        Provenance p = run.provenance();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("run directory", "results/" + run.experiment() + "/" + run.runId()));
+        rows.add(new Row("settings hash", run.configHash()));
+        if (p == null) {
+            rows.add(new Row("provenance", "none recorded"));
+            return rows;
+        }
+        rows.add(new Row("git commit", p.gitCommit() + (p.gitDirty() ? " (work tree modified)" : "")));
+        rows.add(new Row("engine", p.engine() + " " + p.engineVersion() + ", DJL " + p.djl()));
+        rows.add(new Row("Java", p.java()));
+        rows.add(new Row("OS", p.os()));
+        rows.add(new Row("host", p.host()));
+        rows.add(new Row("CPU", p.cpu() + " (" + p.cpuCores() + " cores)"));
+        rows.add(new Row("device", p.device() + (p.gpu() != null && !"none".equals(p.gpu()) ? " " + p.gpu() : "")));
+        rows.add(new Row("threads", p.intraOpThreads() + " intra-op, " + p.interOpThreads() + " inter-op"));
+        rows.add(new Row("sittings", p.sittings() + (p.sittings() > 1 ? " (interrupted and resumed)" : "")));
+        rows.add(new Row("started / ended", p.startedAt() + " / " + (p.endedAt() == null ? Formats.NONE : p.endedAt())));
+        rows.add(new Row("wall time", Formats.duration(run.seconds()) + ", " + Formats.number(run.cpuHours(), 2)
+                + " CPU-hours; median " + Formats.number(run.medianEpochSeconds(), 1) + " s per epoch"));
+        if (p.dataChecksums() != null) {
+            new TreeMap<>(p.dataChecksums()).forEach((file, sum) -> rows.add(new Row("data " + file, sum)));
+        }
+        return rows;
+    }
+
+    private static List<Milestone> milestones(RunResult run) {
+        List<EpochMetrics> metrics = run.metrics();
+        List<Milestone> out = new ArrayList<>();
+        int d = run.unit().runDecimals();
+        for (int i = 0; i < metrics.size(); i++) {
+            EpochMetrics m = metrics.get(i);
+            if (m.epoch() == 1 || m.epoch() % MILESTONE_EVERY == 0 || i == metrics.size() - 1) {
+                out.add(new Milestone(String.valueOf(m.epoch()),
+                        Formats.number(run.unit().of(m.testErrorsRaw(), m.testCount()), d),
+                        Formats.number(run.unit().of(m.testErrorsAverage(), m.testCount()), d),
+                        m.hasCorrected() ? Formats.number(run.unit().of(m.testErrorsAverageCorrected(), m.testCount()), d)
+                                : Formats.NONE,
+                        Formats.number(m.lossFeatureMatching(), 3), Formats.number(m.seconds(), 1)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package ssgan.stats;
+
+import ssgan.results.Provenance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the runs of one cell do not share besides their seeds: code versions, thread counts, devices, settings,
+ * interruptions. None of these should change a result, but a reader should know when a mean pools them.
+ */
+final class CellMixes {
+    /** Settings that legitimately vary between the runs of a cell. */
+    private static final Set<String> PER_RUN = Set.of("seed", "seed_data", "sample_grid");
+
+    private CellMixes() {}
+
+    static List<String> of(List<RunResult> runs) {
+        List<String> out = new ArrayList<>();
+        List<Provenance> provenances = runs.stream().map(RunResult::provenance).filter(Objects::nonNull).toList();
+        distinct(provenances, p -> p.gitCommit() == null ? "unknown"
+                : p.gitCommit().substring(0, Math.min(10, p.gitCommit().length())))
+                .ifPresent(s -> out.add("commits: " + s));
+        long dirty = provenances.stream().filter(Provenance::gitDirty).count();
+        if (dirty > 0) {
+            out.add(dirty + " run(s) from a modified work tree");
+        }
+        distinct(provenances, p -> String.valueOf(p.intraOpThreads())).ifPresent(s -> out.add("thread counts: " + s));
+        distinct(provenances, p -> p.device() + (p.gpu() == null || "none".equals(p.gpu()) ? "" : " " + p.gpu()))
+                .ifPresent(s -> out.add("devices: " + s));
+        long settingsSets = runs.stream().map(r -> {
+            Map<String, Object> s = new TreeMap<>(r.settings());
+            s.keySet().removeAll(PER_RUN);
+            return s.toString();
+        }).distinct().count();
+        if (settingsSets > 1) {
+            out.add(settingsSets + " different settings sets (beyond seeds)");
+        }
+        long resumed = runs.stream().filter(RunResult::resumed).count();
+        if (resumed > 0) {
+            out.add(resumed + " run(s) resumed after an interruption (bit-identical by design)");
+        }
+        return List.copyOf(out);
+    }
+
+    /** "2 (a, b)" when the values differ, empty when they all agree. */
+    private static java.util.Optional<String> distinct(List<Provenance> ps, Function<Provenance, String> f) {
+        List<String> values = ps.stream().map(f).distinct().sorted().toList();
+        return values.size() > 1 ? java.util.Optional.of(values.size() + " (" + values.stream()
+                .collect(Collectors.joining(", ")) + ")") : java.util.Optional.empty();
+    }
+}

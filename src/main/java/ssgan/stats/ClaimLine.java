@@ -1,0 +1,123 @@
+package ssgan.stats;
+
+import ssgan.experiment.PaperTable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * One line of the report's verdict summary: what this reproduction can say about the paper's claim for one
+ * dataset and label count, from the faithful runs only (other variants are ablations, not the paper's claim).
+ * A full-budget cell with a finished run decides; otherwise the longest budget cell is described as such.
+ *
+ * @param verdict  {@link Verdict#BUDGET} for budget runs only; null when there are no runs at all
+ * @param status   the verdict in words, e.g. "budget runs only: 30 of 300 epochs"
+ * @param n        finished runs behind the status
+ * @param reason   the figures behind the status
+ * @param cell     the cell the line summarises, for a link; null without runs
+ */
+public record ClaimLine(String dataset, int labels, Verdict verdict, String status, int n, String reason,
+                        CellKey cell) {
+
+    static List<ClaimLine> of(List<CellSummary> cells, PaperReference paper) {
+        List<String> datasets = new ArrayList<>();
+        paper.tables().forEach(t -> datasets.add(t.dataset()));
+        cells.stream().map(c -> c.key().dataset()).filter(d -> datasets.stream().noneMatch(d::equalsIgnoreCase))
+                .distinct().forEach(datasets::add);
+        List<ClaimLine> lines = new ArrayList<>();
+        for (String dataset : datasets) {
+            TreeSet<Integer> labels = new TreeSet<>();
+            paper.table(dataset).flatMap(t -> t.row(PaperReference.PAPER_ROW))
+                    .ifPresent(r -> r.cells().forEach(c -> labels.add(c.labels())));
+            List<CellSummary> faithful = cells.stream().filter(c -> c.key().faithful()
+                    && c.key().dataset().equalsIgnoreCase(dataset)).toList();
+            faithful.forEach(c -> labels.add(c.key().labels()));
+            for (int l : labels) {
+                lines.add(line(dataset, l, faithful.stream().filter(c -> c.key().labels() == l).toList(),
+                        paper.paperCell(dataset, l)));
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    private static ClaimLine line(String dataset, int labels, List<CellSummary> cells,
+                                  Optional<PaperTable.Cell> paper) {
+        String paperText = paper.map(p -> "paper " + number(p.mean()) + (p.std() != null ? " ± " + number(p.std())
+                : "")).orElse("no paper value");
+        Optional<CellSummary> full = cells.stream().filter(c -> c.key().fullBudget())
+                .max(Comparator.comparingInt(c -> c.finished().size()));
+        String progress = full.map(ClaimLine::progress).orElse("");
+        if (full.isPresent() && !full.get().finished().isEmpty()) {
+            CellSummary c = full.get();
+            String reason = "averaged D " + meanStd(c.average(), c.unit()) + " over " + c.average().n()
+                    + (c.average().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
+                    + flaggedText(c) + progress;
+            return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.average().n(), reason, c.key());
+        }
+        Optional<CellSummary> budget = cells.stream().filter(c -> !c.key().fullBudget())
+                .max(Comparator.comparingInt((CellSummary c) -> c.key().epochs())
+                        .thenComparingInt(c -> c.finished().size()));
+        if (budget.isPresent()) {
+            CellSummary c = budget.get();
+            String reason = c.finished().isEmpty() ? "no budget run has finished yet"
+                    : "averaged D " + meanStd(c.average(), c.unit()) + " (zero-started average, handicapped this"
+                    + " early), bias-corrected average " + meanStd(c.corrected(), c.unit()) + ", raw D "
+                    + meanStd(c.raw(), c.unit()) + " over " + c.finished().size() + " run(s), against " + paperText
+                    + flaggedText(c);
+            return new ClaimLine(dataset, labels, Verdict.BUDGET, "budget runs only: " + c.key().budget(),
+                    c.finished().size(), reason + progress, c.key());
+        }
+        if (full.isPresent()) {
+            return new ClaimLine(dataset, labels, Verdict.NO_FINISHED, Verdict.NO_FINISHED.text(), 0,
+                    progress.isEmpty() ? "no run has finished" : progress.substring(2), full.get().key());
+        }
+        return new ClaimLine(dataset, labels, null, "no runs yet", 0, "nothing has been run for this cell",
+                null);
+    }
+
+    /** "; 1 full-budget run in progress (epoch 57 of 300)". */
+    private static String progress(CellSummary c) {
+        List<RunResult> running = c.inProgress();
+        if (running.isEmpty()) {
+            return "";
+        }
+        String epochs = running.stream().map(r -> String.valueOf(r.epochsDone())).reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        return "; " + running.size() + " full-budget run(s) in progress (epoch " + epochs + " of "
+                + c.key().epochs() + ")";
+    }
+
+    private static String testText(CellSummary c) {
+        if (c.average().n() >= 2 && c.test() != null && Double.isFinite(c.test().p())) {
+            return String.format(Locale.ROOT, "; Welch p = %.3g", c.test().p());
+        }
+        return c.average().n() == 1 ? "; one run, judged against the paper's mean ± 1.96 std" : "";
+    }
+
+    private static String flaggedText(CellSummary c) {
+        List<RunResult> flagged = c.flagged();
+        if (flagged.isEmpty()) {
+            return "; no run flagged by the health checks";
+        }
+        return "; " + flagged.size() + " of " + c.finished().size() + " run(s) flagged ("
+                + String.join(", ", flagged.stream().map(r -> "seed " + r.seed() + ": " + r.health().summary())
+                .toList()) + "), counted in the mean; without them " + meanStd(c.healthy(), c.unit());
+    }
+
+    private static String meanStd(SampleStats s, PaperUnit unit) {
+        if (s.n() == 0) {
+            return "–";
+        }
+        String mean = String.format(Locale.ROOT, "%." + unit.decimals() + "f", s.mean());
+        return Double.isFinite(s.std()) ? mean + " ± " + String.format(Locale.ROOT, "%." + unit.decimals() + "f",
+                s.std()) : mean;
+    }
+
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,113 @@
+package ssgan.stats;
+
+import org.junit.jupiter.api.Test;
+import ssgan.data.DataOptions;
+import ssgan.data.DatasetCatalog;
+import ssgan.data.DatasetLoader;
+import ssgan.data.ImageSet;
+import ssgan.results.ResultsStore;
+import ssgan.train.EpochMetrics;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The health checks on the committed 30-epoch MNIST runs (tests run from the project root) and on hand-made series. */
+class RunHealthTest {
+
+    private static Map<String, RunResult> committed() {
+        return RunLoader.load(new ResultsStore(Path.of("results"))).runs().stream()
+                .filter(r -> r.experiment().equals("mnist-cpu"))
+                .collect(Collectors.toMap(r -> r.runId().substring(0, r.runId().lastIndexOf('-')), Function.identity()));
+    }
+
+    @Test
+    void theCollapsedCommittedRunIsFlaggedOnEveryCountAndItsSiblingsAreNot() {
+        Map<String, RunResult> runs = committed();
+        assertEquals(8, runs.size(), "the committed mnist-cpu runs: " + runs.keySet());
+        RunHealth collapsed = runs.get("labels50-seed2").health();
+        assertEquals(List.of(RunHealth.Check.FEATURE_MATCHING_BLOWUP, RunHealth.Check.SAMPLE_COLLAPSE,
+                        RunHealth.Check.D_OVERPOWERS_G, RunHealth.Check.TEST_ERROR_RISING),
+                collapsed.findings().stream().map(RunHealth.Finding::check).toList(), collapsed.toString());
+        assertTrue(collapsed.findings().get(0).detail().contains("from epoch 12"), collapsed.findings().get(0).detail());
+        runs.forEach((id, run) -> {
+            System.out.printf("%-16s diversity %.3f  %s%n", id, run.health().diversityRatio().orElse(Double.NaN),
+                    run.health().summary());
+            if (!id.equals("labels50-seed2")) {
+                assertFalse(run.health().flagged(), id + ": " + run.health());
+                assertTrue(run.health().diversityRatio().orElseThrow() > 1.5 * RunHealth.DIVERSITY_RATIO,
+                        id + " has diverse samples, with margin");
+            }
+        });
+        assertTrue(collapsed.diversityRatio().orElseThrow() < RunHealth.DIVERSITY_RATIO / 2,
+                "100 copies of one image, with margin");
+    }
+
+    @Test
+    void aSingleSpikeThatRecoversIsNotABlowupButASustainedOneIs() {
+        double[] spike = {5, 3, 2, 2, 25, 8, 4, 3, 2, 2};
+        assertFalse(RunHealth.of(series(spike), OptionalDouble.empty(), OptionalDouble.empty()).flagged());
+        double[] sustained = {5, 3, 2, 2, 25, 30, 40, 3, 2, 2};
+        RunHealth h = RunHealth.of(series(sustained), OptionalDouble.empty(), OptionalDouble.empty());
+        assertEquals(List.of(RunHealth.Check.FEATURE_MATCHING_BLOWUP), h.findings().stream()
+                .map(RunHealth.Finding::check).toList());
+        double[] atTheEnd = {5, 3, 2, 2, 2, 2, 2, 2, 2, 25};
+        assertTrue(RunHealth.of(series(atTheEnd), OptionalDouble.empty(), OptionalDouble.empty()).flagged(),
+                "a blow-up at the last epoch counts: nothing shows it recovering");
+    }
+
+    @Test
+    void risingErrorAndAnOverpoweringDAreFlagged() {
+        List<EpochMetrics> rising = new ArrayList<>();
+        for (int e = 1; e <= 20; e++) {
+            rising.add(metrics(e, 2, 0.4, e <= 17 ? 300 - 10 * e : 200));
+        }
+        assertEquals(List.of(RunHealth.Check.TEST_ERROR_RISING), RunHealth.of(rising, OptionalDouble.empty(),
+                OptionalDouble.empty()).findings().stream().map(RunHealth.Finding::check).toList(),
+                "200 after a best of 130 is 1.54x");
+        List<EpochMetrics> quiet = List.of(metrics(1, 2, 0.08, 500), metrics(2, 2, 0.005, 400));
+        assertEquals(RunHealth.Check.D_OVERPOWERS_G, RunHealth.of(quiet, OptionalDouble.empty(),
+                OptionalDouble.empty()).findings().get(0).check());
+    }
+
+    @Test
+    void diversityIsJudgedAgainstTheDatasetsRealImages() {
+        RunHealth low = RunHealth.of(List.of(), OptionalDouble.of(2.0), OptionalDouble.of(10.0));
+        assertEquals(RunHealth.Check.SAMPLE_COLLAPSE, low.findings().get(0).check());
+        assertFalse(RunHealth.of(List.of(), OptionalDouble.of(2.0), OptionalDouble.empty()).flagged(),
+                "no reference, no judgement");
+    }
+
+    /** The MNIST reference is what the measure gives on the first 100 bundled training images. */
+    @Test
+    void theMnistReferenceMatchesTheBundledData() throws Exception {
+        ImageSet train = DatasetLoader.load(new DatasetCatalog(Path.of("data")).get("mnist"),
+                DataOptions.offline(java.nio.file.Files.createTempDirectory("cache"))).train();
+        float[][] images = new float[100][];
+        for (int i = 0; i < 100; i++) {
+            images[i] = java.util.Arrays.copyOfRange(train.pixels(), i * train.imageSize(), (i + 1) * train.imageSize());
+        }
+        double measured = SampleDiversity.meanPairwiseDistance(images);
+        assertEquals(SampleDiversity.reference("mnist").orElseThrow(), measured, 0.01);
+    }
+
+    private static List<EpochMetrics> series(double[] fm) {
+        List<EpochMetrics> out = new ArrayList<>();
+        for (int i = 0; i < fm.length; i++) {
+            out.add(new EpochMetrics(i + 1, 0.01, 0.4, fm[i], 0, 100, 100, 10_000, 1, 1, null));
+        }
+        return out;
+    }
+
+    private static EpochMetrics metrics(int epoch, double fm, double unsup, int raw) {
+        return new EpochMetrics(epoch, 0.01, unsup, fm, 0, raw, raw, 10_000, 1, 1, null);
+    }
+}
