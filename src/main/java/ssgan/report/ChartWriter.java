@@ -43,7 +43,7 @@ final class ChartWriter {
     static final Color CORRECTED = new Color(0x2ca02c);
     private static final Color[] PALETTE = {AVERAGE, RAW, CORRECTED, new Color(0x9467bd), new Color(0xff7f0e),
             new Color(0x8c564b), new Color(0x17becf)};
-    private static final BasicStroke THIN = new BasicStroke(0.8f);
+    private static final BasicStroke THIN = new BasicStroke(1.0f);
     private static final BasicStroke THIN_DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
     private static final BasicStroke THICK = new BasicStroke(2.4f);
@@ -224,7 +224,7 @@ final class ChartWriter {
     }
 
     private static Color fade(Color c) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 90);
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 140);
     }
 
     private static XYChart chart(String title, String x, String y, int width) {

@@ -44,7 +44,8 @@ public final class SampleDiversity {
         }
         int w = (img.getWidth() - 1) / grid - 1;
         int h = (img.getHeight() - 1) / grid - 1;
-        float[][] tiles = new float[grid * grid][3 * w * h];
+        int channels = isGrey(img) ? 1 : 3; // a grey image repeats each value in R, G and B: count it once
+        float[][] tiles = new float[grid * grid][channels * w * h];
         for (int t = 0; t < tiles.length; t++) {
             int x0 = 1 + (t % grid) * (w + 1);
             int y0 = 1 + (t / grid) * (h + 1);
@@ -52,14 +53,15 @@ public final class SampleDiversity {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int rgb = img.getRGB(x0 + x, y0 + y);
-                    tiles[t][i++] = ((rgb >> 16) & 0xff) / 255f;
-                    tiles[t][i++] = ((rgb >> 8) & 0xff) / 255f;
                     tiles[t][i++] = (rgb & 0xff) / 255f;
+                    if (channels == 3) {
+                        tiles[t][i++] = ((rgb >> 8) & 0xff) / 255f;
+                        tiles[t][i++] = ((rgb >> 16) & 0xff) / 255f;
+                    }
                 }
             }
         }
-        boolean grey = isGrey(img);
-        return OptionalDouble.of(meanPairwiseDistance(tiles) / (grey ? Math.sqrt(3) : 1));
+        return OptionalDouble.of(meanPairwiseDistance(tiles));
     }
 
     /** Mean distance over all unordered pairs of rows. */
@@ -80,7 +82,7 @@ public final class SampleDiversity {
         return pairs == 0 ? Double.NaN : sum / pairs;
     }
 
-    /** A grey image repeats each value in R, G and B, which would count every pixel three times. */
+    /** Whether every sampled pixel has R = G = B. */
     private static boolean isGrey(BufferedImage img) {
         for (int y = 0; y < img.getHeight(); y += 3) {
             for (int x = 0; x < img.getWidth(); x += 3) {
