@@ -2,7 +2,7 @@ package ssgan.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 import ssgan.train.Trainer;
 
 import javax.imageio.ImageIO;

@@ -13,7 +13,7 @@ import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
 import ssgan.train.DivergedException;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 import ssgan.train.Trainer;
 import ssgan.train.TrainingData;
 

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ssgan.data.LabeledTiling;
 import ssgan.experiment.Settings;
+import ssgan.metrics.EpochMetrics;
+import ssgan.metrics.Misclassified;
 import ssgan.model.Discriminator;
 import ssgan.model.Models;
 import ssgan.model.Param;
@@ -196,7 +198,7 @@ public final class Trainer {
 
     /** Misclassified test images: argmax over the K logits; the fake class plays no part. */
     private int errors(float[] logits) {
-        return ssgan.results.Predictions.errors(logits, data.testLabels(), data.classes());
+        return Misclassified.count(logits, data.testLabels(), data.classes());
     }
 
     /** Softmax over the K logits of each row, for the saved predictions. */

@@ -7,6 +7,7 @@ import ssgan.data.Dataset;
 import ssgan.data.DatasetSpec;
 import ssgan.data.ImageSet;
 import ssgan.experiment.Settings;
+import ssgan.metrics.EpochMetrics;
 import ssgan.model.Models;
 import ssgan.model.Param;
 import ssgan.runs.TrainingDataFactory;
