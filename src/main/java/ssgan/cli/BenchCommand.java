@@ -6,9 +6,9 @@ import picocli.CommandLine.Option;
 import ssgan.data.DataException;
 import ssgan.data.DatasetSpec;
 import ssgan.experiment.ConfigException;
+import ssgan.experiment.Defaults;
 import ssgan.experiment.ExperimentLoader;
 import ssgan.experiment.Settings;
-import ssgan.model.Models;
 import ssgan.runs.TrainingDataFactory;
 import ssgan.train.Benchmark;
 import ssgan.train.TrainingData;
@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             source = "synthetic data in the shape of " + s.dataset() + " (files absent: " + e.getMessage() + ")";
         }
         Benchmark.Report r = Benchmark.run(s, data, warmup, iterations);
-        Models.Cost cost = Models.cost(s.model());
+        int paperEpochs = Defaults.of(s.model()).epochs(); // the model's defaults are the paper's setup
         int perEpoch = spec.trainSize() / s.batchSize();
         double evalFullSeconds = r.evalSeconds() * spec.testSize() / Math.max(1, r.evalImages());
         double epochSeconds = perEpoch * r.medianMs() / 1000 + evalFullSeconds;
@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "epoch estimate          %.1f s (%d iterations + evaluating %d test images)%n",
                 epochSeconds, perEpoch, spec.testSize());
         System.out.printf(Locale.ROOT, "full run estimate       %.1f h (%d epochs)%n",
-                cost.paperEpochs() * epochSeconds / 3600, cost.paperEpochs());
+                paperEpochs * epochSeconds / 3600, paperEpochs);
         System.out.printf(Locale.ROOT, "RSS                     after warm-up %d MB, end %d MB, peak %d MB%n",
                 r.rssAfterWarmupMb(), r.rssEndMb(), r.peakRssMb());
         if (!r.rssMbEvery1000().isEmpty()) {

@@ -218,19 +218,25 @@ public final class ExperimentLoader {
                         && Objects.equals(cell.get(e.getKey()).value(), e.getValue().value()));
     }
 
-    /** Defaults, then fixed settings, then the variant, then the cell; seed_data null becomes the seed. */
+    /**
+     * Defaults, then fixed settings, then the variant, then the cell; seed_data null becomes the seed. The defaults
+     * are those of the model the other layers name (or of the default model).
+     */
     private static Map<String, Located> resolve(ExperimentDraft draft, Map<String, Located> cell) {
-        Map<String, Located> resolved = new LinkedHashMap<>(Defaults.values());
-        resolved.putAll(draft.settings);
+        Map<String, Located> written = new LinkedHashMap<>(draft.settings);
         Located variant = cell.get(ExperimentDraft.VARIANT);
         if (variant != null && draft.variants.containsKey((String) variant.value())) {
-            resolved.putAll(draft.variants.get((String) variant.value()).settings());
+            written.putAll(draft.variants.get((String) variant.value()).settings());
         }
         cell.forEach((key, value) -> {
             if (!key.equals(ExperimentDraft.VARIANT)) {
-                resolved.put(key, value);
+                written.put(key, value);
             }
         });
+        Located model = written.get("model");
+        Map<String, Located> resolved = new LinkedHashMap<>(Defaults.values(
+                model != null && model.value() instanceof Settings.Model m ? m : Defaults.defaultModel()));
+        resolved.putAll(written);
         Located seedData = resolved.get(SettingKey.SEED_DATA);
         if (seedData.value() == null) {
             resolved.put(SettingKey.SEED_DATA, new Located(resolved.get("seed").value(), seedData.origin()));

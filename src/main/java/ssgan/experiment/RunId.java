@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -46,9 +47,13 @@ public final class RunId {
 
     /** First 10 hex characters of SHA-256 over {@link SettingsCodec#canonicalJson}. */
     public static String hash(Settings settings) {
+        return hashOf(SettingsCodec.canonicalJson(settings));
+    }
+
+    static String hashOf(String canonicalJson) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(SettingsCodec.canonicalJson(settings).getBytes(StandardCharsets.UTF_8));
+                    .digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
@@ -62,6 +67,6 @@ public final class RunId {
 
     /** Keeps ids safe as directory names. */
     private static String sanitize(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_");
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_");
     }
 }

@@ -24,10 +24,15 @@ public final class SettingsCodec {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /**
-     * Keys added after runs were recorded, hashed only when set away from their default (which reproduces what
-     * those runs did), so the ids of the existing runs stay valid.
+     * The keys the first recorded runs hashed (results/mnist-cpu). Frozen: never add to it. A key added since is
+     * hashed only when set away from its default (a new setting defaults to what the older runs did), so adding a
+     * setting leaves every recorded id as it was, with nothing to update here.
      */
-    private static final Set<String> ADDED_LATER = Set.of("input_dropout", "hidden_dropout", "minibatch_kernels", "generator_loss");
+    static final Set<String> FIRST_KEYS = Set.of("adam_epsilon", "adam_epsilon_form", "average_bias_correction",
+            "average_rate", "average_start", "batch_size", "beta1", "beta2", "data_init", "dataset", "epochs",
+            "feature_loss", "generator_output", "hidden_noise", "init_images", "input_noise", "iterations_per_epoch",
+            "labels", "learning_rate", "lr_decay_end", "lr_decay_start", "mode", "model", "sample_grid", "seed",
+            "seed_data", "test_images", "train_images", "unlabeled_weight", "z_dim");
 
     private SettingsCodec() {}
 
@@ -49,7 +54,7 @@ public final class SettingsCodec {
      */
     public static Settings fromMap(Map<String, ?> map) {
         Map<String, Object> typed = new LinkedHashMap<>();
-        Defaults.values().forEach((k, v) -> typed.put(k, v.value()));
+        Defaults.values(modelOf(map)).forEach((k, v) -> typed.put(k, v.value()));
         List<String> problems = new ArrayList<>();
         map.forEach((name, raw) -> {
             var key = SettingKey.find(name);
@@ -69,15 +74,32 @@ public final class SettingsCodec {
         return build(typed);
     }
 
+    /** The model a config-form map names, or the default model (a bad name is reported by the caller). */
+    private static Settings.Model modelOf(Map<String, ?> map) {
+        try {
+            Object raw = map.get("model");
+            return raw == null ? Defaults.defaultModel() : (Settings.Model) SettingKey.find("model").orElseThrow().convert(raw);
+        } catch (IllegalArgumentException e) {
+            return Defaults.defaultModel();
+        }
+    }
+
     /**
      * The canonical JSON hashed by {@link RunId}: keys sorted, no whitespace, enums lowercase, numbers as plain
-     * decimals without trailing zeros (so 1, 1.0 and 1.00 agree, and 1e-8 is written 0.00000001); keys added later
-     * are left out while at their defaults.
+     * decimals without trailing zeros (so 1, 1.0 and 1.00 agree, and 1e-8 is written 0.00000001); keys added after
+     * {@link #FIRST_KEYS} are left out while at their defaults (those of the default model: what older runs did).
      */
     public static String canonicalJson(Settings settings) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        Defaults.values().forEach((k, v) -> defaults.put(k, configValue(v.value())));
+        return canonicalJson(toMap(settings), defaults);
+    }
+
+    /** {@link #canonicalJson(Settings)} of config-form settings against config-form defaults. */
+    static String canonicalJson(Map<String, Object> settings, Map<String, Object> defaults) {
         Map<String, Object> map = new TreeMap<>();
-        toMap(settings).forEach((k, v) -> {
-            if (!(ADDED_LATER.contains(k) && v.equals(configValue(Defaults.values().get(k).value())))) {
+        settings.forEach((k, v) -> {
+            if (FIRST_KEYS.contains(k) || !v.equals(defaults.get(k))) {
                 map.put(k, v instanceof Double d ? stableNumber(d) : v);
             }
         });

@@ -11,7 +11,7 @@ import ssgan.stats.CellSummary;
 import ssgan.stats.Curves;
 import ssgan.stats.PaperUnit;
 import ssgan.stats.RunResult;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;

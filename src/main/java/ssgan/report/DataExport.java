@@ -10,7 +10,7 @@ import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package ssgan.report;
 import ssgan.results.Provenance;
 import ssgan.stats.PaperProtocol;
 import ssgan.stats.RunResult;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.util.ArrayList;
 import java.util.List;

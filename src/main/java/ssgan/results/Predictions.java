@@ -32,21 +32,6 @@ public record Predictions(int count, int classes, int[] labels, float[] raw, flo
         }
     }
 
-    /** Misclassified images when predicting the argmax (first on ties) of each row of scores (probabilities or logits). */
-    public static int errors(float[] scores, int[] labels, int classes) {
-        int errors = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (scores[i * classes + k] > scores[i * classes + best]) {
-                    best = k;
-                }
-            }
-            errors += best == labels[i] ? 0 : 1;
-        }
-        return errors;
-    }
-
     public void write(Path file) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes)))) {

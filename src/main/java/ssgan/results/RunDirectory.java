@@ -2,8 +2,7 @@ package ssgan.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import ssgan.train.EpochMetrics;
-import ssgan.train.Trainer;
+import ssgan.metrics.EpochMetrics;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -122,23 +121,18 @@ public final class RunDirectory {
         }
     }
 
-    public Trainer.CheckpointStore checkpoints() {
-        return new Trainer.CheckpointStore() {
-            @Override
-            public Optional<byte[]> load() {
-                try {
-                    return Files.exists(checkpointFile()) ? Optional.of(Files.readAllBytes(checkpointFile()))
-                            : Optional.empty();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + checkpointFile(), e);
-                }
-            }
+    /** The last checkpoint's bytes (opaque to this package), if one was written. */
+    public Optional<byte[]> readCheckpoint() {
+        try {
+            return Files.exists(checkpointFile()) ? Optional.of(Files.readAllBytes(checkpointFile()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + checkpointFile(), e);
+        }
+    }
 
-            @Override
-            public void save(byte[] checkpoint) {
-                AtomicFiles.write(checkpointFile(), checkpoint);
-            }
-        };
+    public void writeCheckpoint(byte[] checkpoint) {
+        AtomicFiles.write(checkpointFile(), checkpoint);
     }
 
     /** The state a plan shows: from status.json, pending when the run never started. */

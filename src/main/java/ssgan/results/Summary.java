@@ -1,6 +1,6 @@
 package ssgan.results;
 
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 /**
  * summary.json: the final result of a finished run, in the paper's units.

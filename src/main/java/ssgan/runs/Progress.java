@@ -3,7 +3,7 @@ package ssgan.runs;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 import ssgan.train.StepLosses;
 import ssgan.train.Trainer;
 

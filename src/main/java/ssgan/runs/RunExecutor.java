@@ -4,6 +4,7 @@ import ssgan.data.Dataset;
 import ssgan.experiment.RunSpec;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
+import ssgan.metrics.EpochMetrics;
 import ssgan.results.Predictions;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
@@ -13,12 +14,13 @@ import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
 import ssgan.train.DivergedException;
-import ssgan.train.EpochMetrics;
+import ssgan.train.StepLosses;
 import ssgan.train.Trainer;
 import ssgan.train.TrainingData;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ public final class RunExecutor {
 
     private RunState train(RunSpec spec, RunDirectory dir, String label, RunLock lock) {
         Settings s = spec.settings();
-        List<EpochMetrics> rows = new java.util.ArrayList<>(dir.readMetrics());
+        List<EpochMetrics> rows = new ArrayList<>(dir.readMetrics());
         int sittings = dir.readProvenance().map(p -> p.sittings() + 1).orElse(1);
         try {
             Dataset dataset = datasets.get(s.dataset());
@@ -78,15 +80,16 @@ public final class RunExecutor {
             TrainingData data = TrainingDataFactory.create(dataset, s);
             Trainer.Result result;
             try (Progress progress = Progress.create(label, s.epochs(), rows.size(),
-                    iterations(s, data), out)) {
+                    Trainer.iterationsPerEpoch(s, data), out)) {
                 if (progress instanceof Progress.Lines lines) {
                     lines.epochs(s.epochs());
                 }
                 out.println(label + (rows.isEmpty() ? ": starting" : ": resuming after epoch " + rows.size())
                         + " (" + s.epochs() + " epochs, " + s.labels() + " labels, seed " + s.seed() + ")");
-                Trainer trainer = new Trainer(s, data, dir.checkpoints(), new Trainer.Observer() {
+                Trainer trainer = new Trainer(s, data,
+                        Trainer.CheckpointStore.of(dir::readCheckpoint, dir::writeCheckpoint), new Trainer.Observer() {
                     @Override
-                    public void iteration(int epoch, int iteration, int iterations, ssgan.train.StepLosses l) {
+                    public void iteration(int epoch, int iteration, int iterations, StepLosses l) {
                         progress.iteration(epoch, iteration, iterations, l);
                     }
 
@@ -127,10 +130,6 @@ public final class RunExecutor {
             out.println(label + ": failed: " + e);
             return RunState.FAILED;
         }
-    }
-
-    private static int iterations(Settings s, TrainingData data) {
-        return s.iterationsPerEpoch() > 0 ? s.iterationsPerEpoch() : data.trainCount() / s.batchSize();
     }
 
     static Map<String, Object> config(RunSpec spec) {

@@ -1,6 +1,6 @@
 package ssgan.stats;
 
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.util.List;
 

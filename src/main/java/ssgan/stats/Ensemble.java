@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.metrics.Misclassified;
 import ssgan.results.Predictions;
 
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
         double errorRaw(PaperUnit unit) { return unit.of(errors(raw), labels.length); }
 
         private int errors(float[] sums) {
-            return Predictions.errors(sums, labels, classes);
+            return Misclassified.count(sums, labels, classes);
         }
     }
 }

@@ -6,7 +6,7 @@ import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package ssgan.stats;
 
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,13 @@
 package ssgan.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ssgan.model.Models;
+import ai.djl.pytorch.jni.JniUtils;
 import ssgan.experiment.Settings;
+import ssgan.model.Models;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Speed and memory of the training step, measured in-process: median ms per iteration after warm-up, the
@@ -36,11 +37,8 @@ public final class Benchmark {
 
     public static Report run(Settings s, TrainingData data, int warmup, int iterations) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.INIT));
-            Models.Pair nets = Models.create(manager, s, data.imageSize(), data.classes());
-            Trainer trainer = new Trainer(s, data, null, m -> { });
-            nets.d().freezeHiddenScales();
-            SemiSupervisedGan gan = new SemiSupervisedGan(manager, nets.d(), nets.g(), s);
+            SemiSupervisedGan gan = Networks.withoutDataInit(manager, s, data);
+            ImageRows rows = new ImageRows(data, s.batchSize());
             SplittableRandom rng = new SplittableRandom(s.seed());
             int b = s.batchSize();
             double[] ms = new double[iterations];
@@ -51,7 +49,7 @@ public final class Benchmark {
                     rssWarm = rssMb("VmRSS");
                 }
                 try (NDScope scope = new NDScope()) {
-                    Batch batch = randomBatch(manager, data, rng, b);
+                    Batch batch = randomBatch(manager, data, rows, rng, b);
                     long t0 = System.nanoTime();
                     gan.step(batch, s.learningRate());
                     if (it >= 0) {
@@ -62,9 +60,9 @@ public final class Benchmark {
                     rssTrace.add(rssMb("VmRSS"));
                 }
             }
-            NDArray test = manager.create(data.testImages(), new Shape(data.testCount(), data.imageSize()));
+            TestSet test = new TestSet(manager, data);
             long t0 = System.nanoTime();
-            trainer.evaluate(gan, test);
+            test.errors(gan, false);
             double evalSeconds = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(ms);
             double median = ms[ms.length / 2];
@@ -86,10 +84,10 @@ public final class Benchmark {
         SplittableRandom rng = new SplittableRandom(s.seed());
         float[] trainPixels = randomPixels(rng, train * imageSize);
         float[] testPixels = randomPixels(rng, test * imageSize);
-        int[] trainLabels = java.util.stream.IntStream.range(0, train).map(i -> i % classes).toArray();
-        int[] testLabels = java.util.stream.IntStream.range(0, test).map(i -> i % classes).toArray();
-        int[] labeled = java.util.stream.IntStream.range(0, Math.min(s.labels(), train)).toArray();
-        int[] init = java.util.stream.IntStream.range(0, Math.min(s.initImages(), train)).toArray();
+        int[] trainLabels = IntStream.range(0, train).map(i -> i % classes).toArray();
+        int[] testLabels = IntStream.range(0, test).map(i -> i % classes).toArray();
+        int[] labeled = IntStream.range(0, Math.min(s.labels(), train)).toArray();
+        int[] init = IntStream.range(0, Math.min(s.initImages(), train)).toArray();
         return new TrainingData(trainPixels, trainLabels, train, testPixels, testLabels, test, imageSize, classes,
                 labeled, init);
     }
@@ -102,23 +100,14 @@ public final class Benchmark {
         return out;
     }
 
-    private static Batch randomBatch(NDManager m, TrainingData data, SplittableRandom rng, int b) {
-        int[] labels = new int[b];
+    private static Batch randomBatch(NDManager m, TrainingData data, ImageRows rows, SplittableRandom rng, int b) {
         int[][] idx = new int[3][b];
         for (int i = 0; i < b; i++) {
             idx[0][i] = data.labeled()[rng.nextInt(data.labeled().length)];
-            labels[i] = data.trainLabels()[idx[0][i]];
             idx[1][i] = rng.nextInt(data.trainCount());
             idx[2][i] = rng.nextInt(data.trainCount());
         }
-        return new Batch(gather(m, data, idx[0]), m.create(labels).oneHot(data.classes()), labels,
-                gather(m, data, idx[1]), gather(m, data, idx[2]));
-    }
-
-    private static NDArray gather(NDManager m, TrainingData data, int[] idx) {
-        float[] buf = new float[idx.length * data.imageSize()];
-        ssgan.data.Batch.gather(data.trainImages(), data.imageSize(), idx, 0, idx.length, buf);
-        return m.create(buf, new Shape(idx.length, data.imageSize()));
+        return rows.batch(m, b, idx[0], idx[1], idx[2], 0);
     }
 
     /** Best of a few 1024x1024 float matrix products: what this process can get from the BLAS. */
@@ -139,7 +128,7 @@ public final class Benchmark {
     }
 
     static int threads() {
-        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        return JniUtils.getNumThreads();
     }
 
     /** A field of /proc/self/status in MB (VmHWM is the peak resident set), or -1 off Linux. */

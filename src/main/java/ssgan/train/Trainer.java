@@ -1,15 +1,12 @@
 package ssgan.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ssgan.data.LabeledTiling;
 import ssgan.experiment.Settings;
-import ssgan.model.Discriminator;
-import ssgan.model.Models;
+import ssgan.metrics.EpochMetrics;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 
@@ -20,9 +17,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The training loop: epochs of {@link SemiSupervisedGan#step} over the paper's data streams, evaluation of the
@@ -31,7 +32,6 @@ import java.util.SplittableRandom;
  */
 public final class Trainer {
     private static final byte[] MAGIC = {'S', 'S', 'G', 'A', 'N', 'C', 'K', '1'};
-    private static final int EVAL_BATCH = 500;
 
     /** Receives progress; the results package writes it to disk. */
     public interface Observer {
@@ -45,6 +45,20 @@ public final class Trainer {
         Optional<byte[]> load();
 
         void save(byte[] checkpoint);
+
+        static CheckpointStore of(Supplier<Optional<byte[]>> load, Consumer<byte[]> save) {
+            return new CheckpointStore() {
+                @Override
+                public Optional<byte[]> load() {
+                    return load.get();
+                }
+
+                @Override
+                public void save(byte[] checkpoint) {
+                    save.accept(checkpoint);
+                }
+            };
+        }
     }
 
     /**
@@ -59,18 +73,19 @@ public final class Trainer {
     private final CheckpointStore checkpoints;
     private final Observer observer;
     private final int[] allTrainingImages;
-    private final float[] buffer;
+    private final ImageRows rows;
 
     public Trainer(Settings settings, TrainingData data, CheckpointStore checkpoints, Observer observer) {
         this.s = settings;
         this.data = data;
         this.checkpoints = checkpoints;
         this.observer = observer;
-        this.allTrainingImages = java.util.stream.IntStream.range(0, data.trainCount()).toArray();
-        this.buffer = new float[Math.max(settings.batchSize(), settings.initImages()) * data.imageSize()];
+        this.allTrainingImages = IntStream.range(0, data.trainCount()).toArray();
+        this.rows = new ImageRows(data, settings.batchSize());
     }
 
-    public int iterationsPerEpoch() {
+    /** iterations_per_epoch, or (when 0) as many batches as the training images fill. */
+    public static int iterationsPerEpoch(Settings s, TrainingData data) {
         return s.iterationsPerEpoch() > 0 ? s.iterationsPerEpoch() : data.trainCount() / s.batchSize();
     }
 
@@ -87,42 +102,26 @@ public final class Trainer {
         try (NDManager manager = NDManager.newBaseManager()) {
             SemiSupervisedGan gan = build(manager);
             int start = restore(gan, manager);
-            NDArray testImages = manager.create(data.testImages(), new Shape(data.testCount(), data.imageSize()));
+            TestSet test = new TestSet(manager, data);
             for (int epoch = start; epoch < s.epochs(); epoch++) {
-                observer.epoch(trainEpoch(gan, manager, epoch, testImages));
+                observer.epoch(trainEpoch(gan, manager, epoch, test));
                 checkpoints.save(checkpoint(gan, epoch + 1));
             }
             return new Result(samples(gan, manager),
                     s.mode() == Settings.Mode.GAN ? s.sampleGrid() * s.sampleGrid() : 0,
-                    probabilities(testLogits(gan.discriminator(), ParamSource.LIVE, testImages)),
-                    probabilities(testLogits(gan.discriminator(), gan.average(), testImages)));
+                    test.probabilities(gan.discriminator(), ParamSource.LIVE),
+                    test.probabilities(gan.discriminator(), gan.average()));
         }
     }
 
     SemiSupervisedGan build(NDManager manager) {
-        Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.INIT));
-        Models.Pair nets = Models.create(manager, s, data.imageSize(), data.classes());
-        if (s.dataInit()) {
-            Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.DATA_INIT));
-            try (NDScope scope = new NDScope()) {
-                nets.d().dataDependentInit(rows(manager, data.initImages(), 0, data.initImages().length));
-            }
-            // G's init pass (the CIFAR output layer; a no-op for MNIST) on one noise batch, after D's so that
-            // MNIST's D init draws exactly what it drew before
-            try (NDScope scope = new NDScope()) {
-                nets.g().dataDependentInit(manager.randomUniform(0f, 1f, new Shape(s.batchSize(), s.zDim()),
-                        ai.djl.ndarray.types.DataType.FLOAT32));
-            }
-        } else {
-            nets.d().freezeHiddenScales();
-        }
-        return new SemiSupervisedGan(manager, nets.d(), nets.g(), s);
+        return Networks.build(manager, s, data);
     }
 
-    private EpochMetrics trainEpoch(SemiSupervisedGan gan, NDManager manager, int epoch, NDArray testImages)
+    private EpochMetrics trainEpoch(SemiSupervisedGan gan, NDManager manager, int epoch, TestSet test)
             throws DivergedException {
         long started = System.nanoTime();
-        int iterations = iterationsPerEpoch();
+        int iterations = iterationsPerEpoch(s, data);
         int b = s.batchSize();
         SplittableRandom rng = new SplittableRandom(Seeds.mix(s.seed(), Seeds.SHUFFLE, epoch));
         // Two independent shuffles of the unlabeled set (all training images), and the labeled set tiled with a
@@ -136,7 +135,7 @@ public final class Trainer {
         for (int it = 0; it < iterations; it++) {
             try (NDScope scope = new NDScope()) {
                 Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.ITERATION, epoch, it));
-                StepLosses l = gan.step(batch(manager, labeled, unlabeled, unlabeled2, it * b), lr);
+                StepLosses l = gan.step(rows.batch(manager, b, labeled, unlabeled, unlabeled2, it * b), lr);
                 if (!l.finite()) {
                     throw new DivergedException(epoch + 1, it + 1, "a loss (" + l + ")");
                 }
@@ -149,81 +148,15 @@ public final class Trainer {
         }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         checkFinite(gan, epoch + 1, iterations);
-        int[] errors = evaluate(gan, testImages);
-        Integer corrected = evaluatesCorrectedAverage()
-                ? errors(testLogits(gan.discriminator(), gan.average().corrected(), testImages)) : null;
+        TestSet.Errors errors = test.errors(gan, evaluatesCorrectedAverage());
         return new EpochMetrics(epoch + 1, sup / iterations, unsup / iterations, fm / iterations,
-                (double) trainErrors / ((long) iterations * b), errors[0], errors[1], data.testCount(),
-                (System.nanoTime() - started) / 1e9, iterations / trainSeconds, corrected);
-    }
-
-    Batch batch(NDManager manager, int[] labeledRows, int[] perm1, int[] perm2, int offset) {
-        int b = s.batchSize();
-        int[] labels = new int[b];
-        for (int i = 0; i < b; i++) {
-            labels[i] = data.trainLabels()[labeledRows[offset + i]];
-        }
-        return new Batch(rows(manager, labeledRows, offset, b), manager.create(labels).oneHot(data.classes()), labels,
-                rows(manager, perm1, offset, b), rows(manager, perm2, offset, b));
-    }
-
-    /** Training images order[from .. from+n) as a (n, imageSize) array. */
-    NDArray rows(NDManager manager, int[] order, int from, int n) {
-        ssgan.data.Batch.gather(data.trainImages(), data.imageSize(), order, from, n, buffer);
-        return manager.create(java.nio.FloatBuffer.wrap(buffer, 0, n * data.imageSize()),
-                new Shape(n, data.imageSize()));
+                (double) trainErrors / ((long) iterations * b), errors.raw(), errors.averaged(), data.testCount(),
+                (System.nanoTime() - started) / 1e9, iterations / trainSeconds, errors.corrected());
     }
 
     /** The bias-corrected figure differs from the averaged one only for the authors' zero-started, uncorrected average. */
     private boolean evaluatesCorrectedAverage() {
         return s.averageStart() == Settings.AverageStart.ZERO && !s.averageBiasCorrection();
-    }
-
-    /** Test errors of the raw and of the averaged discriminator. */
-    int[] evaluate(SemiSupervisedGan gan, NDArray testImages) {
-        return new int[] {errors(testLogits(gan.discriminator(), ParamSource.LIVE, testImages)),
-                errors(testLogits(gan.discriminator(), gan.average(), testImages))};
-    }
-
-    /** The K logits of every test image (row-major), in deterministic mode (no noise, no dropout). */
-    private float[] testLogits(Discriminator d, ParamSource src, NDArray testImages) {
-        int k = data.classes();
-        float[] all = new float[data.testCount() * k];
-        try (NDScope scope = new NDScope()) {
-            List<NDArray> w = d.unitScales(src);
-            for (int from = 0; from < data.testCount(); from += EVAL_BATCH) {
-                int to = Math.min(data.testCount(), from + EVAL_BATCH);
-                float[] logits = d.forward(testImages.get(from + ":" + to), w, src, false, true).logits()
-                        .toFloatArray();
-                System.arraycopy(logits, 0, all, from * k, logits.length);
-            }
-        }
-        return all;
-    }
-
-    /** Misclassified test images: argmax over the K logits; the fake class plays no part. */
-    private int errors(float[] logits) {
-        return ssgan.results.Predictions.errors(logits, data.testLabels(), data.classes());
-    }
-
-    /** Softmax over the K logits of each row, for the saved predictions. */
-    private float[] probabilities(float[] logits) {
-        int k = data.classes();
-        float[] p = new float[logits.length];
-        for (int row = 0; row < logits.length; row += k) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits[row + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(logits[row + j] - max);
-            }
-            for (int j = 0; j < k; j++) {
-                p[row + j] = (float) (Math.exp(logits[row + j] - max) / sum);
-            }
-        }
-        return p;
     }
 
     private void checkFinite(SemiSupervisedGan gan, int epoch, int iteration) throws DivergedException {
@@ -284,7 +217,7 @@ public final class Trainer {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved.get()));
              NDManager scratch = manager.newSubManager()) {
             byte[] magic = in.readNBytes(MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new IllegalStateException("not an ssgan checkpoint");
             }
             int epochsDone = in.readInt();

@@ -2,6 +2,7 @@ package ssgan.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.metrics.Misclassified;
 import ssgan.results.Predictions;
 import ssgan.results.ResultsStore;
 import ssgan.results.Summary;
@@ -93,8 +94,8 @@ class CliTest {
             // the saved probabilities reproduce the summary's error counts (what ensembles are built from)
             Predictions p = Predictions.read(run.predictionsFile());
             Summary summary = run.readSummary().orElseThrow();
-            assertEquals(summary.testErrorsAverage(), Predictions.errors(p.averaged(), p.labels(), p.classes()));
-            assertEquals(summary.testErrorsRaw(), Predictions.errors(p.raw(), p.labels(), p.classes()));
+            assertEquals(summary.testErrorsAverage(), Misclassified.count(p.averaged(), p.labels(), p.classes()));
+            assertEquals(summary.testErrorsRaw(), Misclassified.count(p.raw(), p.labels(), p.classes()));
         }
         long before = Files.getLastModifiedTime(runs.get(0).metricsFile()).toMillis();
         Object[] second = cli("sweep", config.toString(), "--results", results.toString());

@@ -142,15 +142,15 @@ class ProtocolTest {
         float[] buf = new float[2 * 3];
         int[] lbl = new int[2];
         int[] order = {4, 1, 3, 0};
-        Batch.gather(set, order, 0, 2, buf);
-        Batch.gatherLabels(set, order, 0, 2, lbl);
+        Rows.gather(set, order, 0, 2, buf);
+        Rows.gatherLabels(set, order, 0, 2, lbl);
         assertArrayEquals(new float[] {12, 13, 14, 3, 4, 5}, buf);
         assertArrayEquals(new int[] {1, 1}, lbl);
-        Batch.gather(set, order, 2, 2, buf);
-        Batch.gatherLabels(set, order, 2, 2, lbl);
+        Rows.gather(set, order, 2, 2, buf);
+        Rows.gatherLabels(set, order, 2, 2, lbl);
         assertArrayEquals(new float[] {9, 10, 11, 0, 1, 2}, buf);
         assertArrayEquals(new int[] {0, 0}, lbl);
-        assertThrows(IllegalArgumentException.class, () -> Batch.gather(set, order, 3, 2, buf));
+        assertThrows(IllegalArgumentException.class, () -> Rows.gather(set, order, 3, 2, buf));
     }
 
     @Test

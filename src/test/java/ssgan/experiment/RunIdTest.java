@@ -2,13 +2,19 @@ package ssgan.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +108,59 @@ class RunIdTest {
         assertEquals("25a6ed4f3d", RunId.hash(mnistCpu), "the id recorded before input/hidden_dropout existed");
         assertEquals("25a6ed4f3d", RunId.hash(SettingsCodec.fromMap(Map.of("epochs", 30, "input_dropout", 0))));
         assertNotEquals("25a6ed4f3d", RunId.hash(SettingsCodec.fromMap(Map.of("epochs", 30, "input_dropout", 0.2))));
+    }
+
+    /** The runs committed under results/mnist-cpu, each as its directory name and the settings it recorded. */
+    private static Map<String, Map<String, Object>> committedRuns() throws Exception {
+        Map<String, Map<String, Object>> runs = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(Path.of("results", "mnist-cpu"))) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("config.yaml"))).toList()) {
+                Map<?, ?> config = new YAMLMapper().readValue(dir.resolve("config.yaml").toFile(), Map.class);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> settings = (Map<String, Object>) config.get("settings");
+                runs.put(dir.getFileName().toString(), settings);
+            }
+        }
+        assertEquals(8, runs.size(), "the committed mnist-cpu runs");
+        return runs;
+    }
+
+    private static String hashPart(String runId) {
+        return runId.substring(runId.lastIndexOf('-') + 1);
+    }
+
+    /** Recorded runs keep their ids: from what they recorded, and from their experiment files as written today. */
+    @Test
+    void committedRunIdsAreStable() throws Exception {
+        Map<String, Map<String, Object>> committed = committedRuns();
+        committed.forEach((id, settings) ->
+                assertEquals(hashPart(id), RunId.hash(SettingsCodec.fromMap(settings)), id));
+        List<String> planned = ExperimentLoader.load(TestDatasets.experiment("mnist-cpu.yaml"), TestDatasets.LOOKUP)
+                .runs().stream().map(RunSpec::runId).sorted().toList();
+        assertEquals(List.copyOf(committed.keySet()), planned);
+        // mnist-paper runs in progress when run ids stopped depending on a list of later keys
+        List<String> paper = ExperimentLoader.load(TestDatasets.experiment("mnist-paper.yaml"), TestDatasets.LOOKUP)
+                .runs().stream().map(RunSpec::runId).toList();
+        assertTrue(paper.containsAll(List.of("labels20-seed1-ed5264c678", "labels100-seed1-02fb953ec9",
+                "labels100-seed10-3a4e8436bd")), paper.toString());
+    }
+
+    /**
+     * A setting added tomorrow, with a default, must leave every recorded id as it is, with nothing to update but
+     * the Settings record and defaults.yaml: the codec is given the new key as those two would give it.
+     */
+    @Test
+    void aNewSettingWithADefaultLeavesRecordedIdsUnchanged() throws Exception {
+        Map<String, Object> defaults = SettingsCodec.toMap(SettingsCodec.fromMap(Map.of()));
+        defaults.put("new_setting", 7);
+        for (Map.Entry<String, Map<String, Object>> run : committedRuns().entrySet()) {
+            Map<String, Object> settings = SettingsCodec.toMap(SettingsCodec.fromMap(run.getValue()));
+            settings.put("new_setting", 7);
+            assertEquals(hashPart(run.getKey()), RunId.hashOf(SettingsCodec.canonicalJson(settings, defaults)),
+                    run.getKey());
+            settings.put("new_setting", 8);
+            assertNotEquals(hashPart(run.getKey()), RunId.hashOf(SettingsCodec.canonicalJson(settings, defaults)),
+                    "set away from its default, the new setting is a different computation");
+        }
     }
 }

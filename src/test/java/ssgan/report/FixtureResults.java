@@ -11,7 +11,7 @@ import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PredictionsTest {
 
@@ -20,11 +19,5 @@ class PredictionsTest {
         assertArrayEquals(p.labels(), q.labels());
         assertArrayEquals(p.raw(), q.raw());
         assertArrayEquals(p.averaged(), q.averaged());
-    }
-
-    @Test
-    void errorsCountArgmaxMistakes() {
-        // argmax rows: 0, 1, 0 against labels 0, 1, 1: one mistake
-        assertEquals(1, Predictions.errors(new float[] {0.9f, 0.1f, 0.3f, 0.7f, 0.6f, 0.4f}, new int[] {0, 1, 1}, 2));
     }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package ssgan.stats;
 import org.junit.jupiter.api.Test;
 import ssgan.experiment.PaperTable;
 import ssgan.results.RunState;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package ssgan.stats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssgan.experiment.PaperTable;
+import ssgan.metrics.Misclassified;
 import ssgan.results.Predictions;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
@@ -51,8 +52,8 @@ class EnsembleTest {
         Predictions b = new Predictions(3, 2, LABELS,
                 new float[] {0.6f, 0.4f, 0.45f, 0.55f, 0.55f, 0.45f},
                 new float[] {0.3f, 0.7f, 0.1f, 0.9f, 0.45f, 0.55f});
-        assertEquals(1, Predictions.errors(a.averaged(), LABELS, 2));
-        assertEquals(1, Predictions.errors(b.averaged(), LABELS, 2));
+        assertEquals(1, Misclassified.count(a.averaged(), LABELS, 2));
+        assertEquals(1, Misclassified.count(b.averaged(), LABELS, 2));
 
         Ensemble e = Ensemble.of(List.of(run(1, a), run(2, b)), PaperUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
         assertEquals(2, e.members());

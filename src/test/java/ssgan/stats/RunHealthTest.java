@@ -6,7 +6,7 @@ import ssgan.data.DatasetCatalog;
 import ssgan.data.DatasetLoader;
 import ssgan.data.ImageSet;
 import ssgan.results.ResultsStore;
-import ssgan.train.EpochMetrics;
+import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import ssgan.data.Rows;
 import ssgan.experiment.Settings;
 import ssgan.model.Discriminator;
 import ssgan.model.Models;
@@ -39,7 +40,7 @@ class AblationSwitchTest {
         int[] rows = Arrays.copyOf(data.labeled(), b);
         int[] labels = Arrays.stream(rows).map(i -> data.trainLabels()[i]).toArray();
         float[] x = new float[b * data.imageSize()];
-        ssgan.data.Batch.gather(data.trainImages(), data.imageSize(), rows, 0, b, x);
+        Rows.gather(data.trainImages(), data.imageSize(), rows, 0, b, x);
         NDArray images = m.create(x, new Shape(b, data.imageSize()));
         return new Batch(images, m.create(labels).oneHot(data.classes()), labels, images, images);
     }

@@ -7,6 +7,7 @@ import ssgan.data.Dataset;
 import ssgan.data.DatasetSpec;
 import ssgan.data.ImageSet;
 import ssgan.experiment.Settings;
+import ssgan.metrics.EpochMetrics;
 import ssgan.model.Models;
 import ssgan.model.Param;
 import ssgan.runs.TrainingDataFactory;
@@ -92,11 +93,11 @@ class CifarTrainingTest {
     void aFewStepsReduceTheSupervisedLoss() {
         Settings s = settings(Map.of());
         TrainingData data = TrainingDataFactory.create(dataset(200, 20), s);
-        Trainer trainer = new Trainer(s, data, null, m -> { });
+        ImageRows rows = new ImageRows(data, Math.max(data.initImages().length, s.batchSize()));
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(1);
             Models.Pair nets = Models.create(m, s, data.imageSize(), data.classes());
-            nets.d().dataDependentInit(trainer.rows(m, data.initImages(), 0, data.initImages().length));
+            nets.d().dataDependentInit(rows.gather(m, data.initImages(), 0, data.initImages().length));
             nets.g().dataDependentInit(m.randomUniform(0f, 1f, new ai.djl.ndarray.types.Shape(10, 100)));
             SemiSupervisedGan gan = new SemiSupervisedGan(m, nets.d(), nets.g(), s);
             SplittableRandom rng = new SplittableRandom(1);
@@ -109,7 +110,7 @@ class CifarTrainingTest {
             for (int it = 0; it < steps; it++) {
                 try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
                     Engine.getInstance().setRandomSeed(100 + it);
-                    StepLosses l = gan.step(trainer.batch(m, labeled, u1, u2, it * b), 3e-4);
+                    StepLosses l = gan.step(rows.batch(m, b, labeled, u1, u2, it * b), 3e-4);
                     assertTrue(l.finite(), l.toString());
                     losses.add(l.supervised());
                 }

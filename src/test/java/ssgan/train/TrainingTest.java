@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import ssgan.experiment.Settings;
+import ssgan.metrics.EpochMetrics;
 import ssgan.model.Models;
 import ssgan.model.Param;
 

@@ -1,4 +1,4 @@
-package ssgan.train;
+package ssgan.metrics;
 
 /**
  * One epoch's record. Losses and the train error are means over the epoch's iterations; test errors are on the

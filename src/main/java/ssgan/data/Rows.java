@@ -3,8 +3,8 @@ package ssgan.data;
 /**
  * Copies selected rows of an ImageSet into caller-owned buffers, so a training loop allocates nothing per batch.
  */
-public final class Batch {
-    private Batch() {}
+public final class Rows {
+    private Rows() {}
 
     /**
      * Copies the images {@code order[from .. from+size)} into {@code out} (size × imageSize floats, reused).
