@@ -185,7 +185,7 @@ final class ChartWriter {
                     s.setMarker(SeriesMarkers.NONE);
                     s.setShowInLegend(!thin);
                     s.setLineColor(thin ? fade(m.color()) : m.color());
-                    s.setLineStyle(r.health().flagged() ? THIN_DASHED : thin ? THIN : THICK);
+                    s.setLineStyle(!thin ? THICK : r.health().flagged() ? THIN_DASHED : THIN);
                 }
                 Band mean = thin ? m.mean().apply(curves) : null;
                 if (mean != null && !mean.isEmpty()) {

@@ -69,7 +69,8 @@ record RunPage(String title, String root, String cellHref, String state, String 
         List<ConfigRow> rows = new ArrayList<>();
         new TreeMap<>(run.settings()).forEach((key, value) -> {
             Object paperValue = paper.get(key);
-            boolean fromPaper = paperValue != null && !PaperProtocol.sameValue(value, paperValue);
+            boolean fromPaper = paperValue != null && PaperProtocol.describesSetup(key)
+                    && !PaperProtocol.sameValue(value, paperValue);
             String css = (fromPaper ? "differs-paper " : "") + (differsFromSiblings.contains(key) ? "differs-siblings" : "");
             rows.add(new ConfigRow(key, String.valueOf(value), paperValue == null ? Formats.NONE : String.valueOf(paperValue),
                     css.isBlank() ? null : css.trim()));

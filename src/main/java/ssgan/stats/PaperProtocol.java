@@ -24,6 +24,11 @@ public final class PaperProtocol {
 
     private PaperProtocol() {}
 
+    /** Whether a key describes how a run trains (the epoch budget included), not which cell or seed it is. */
+    public static boolean describesSetup(String key) {
+        return key.equals("epochs") || !NOT_A_VARIANT.contains(key);
+    }
+
     /** The paper's epochs: 300 for MNIST, 1200 for CIFAR-10 (spec sections 2.1 and 3.1). */
     public static int paperEpochs(String dataset) {
         return ((Number) setup(dataset).get("epochs")).intValue();
