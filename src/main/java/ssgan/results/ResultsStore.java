@@ -56,14 +56,19 @@ public final class ResultsStore {
     }
 
     /**
-     * Runs that were started: those with a config, and those with only a checkpoint directory under the
-     * checkpoints root (a fresh work tree, before the run is resumed there).
+     * Runs that were started: those with a config, and those with only a checkpoint (or the copy of the record
+     * kept beside it) under the checkpoints root: a fresh work tree, before the run is resumed there.
      */
     public List<RunDirectory> startedRuns(String experiment) {
         TreeSet<String> ids = new TreeSet<>();
         runs(experiment).forEach(r -> ids.add(r.runId()));
-        checkpointsRoot().ifPresent(c -> names(c.resolve(experiment)).forEach(ids::add));
+        checkpointsRoot().ifPresent(c -> names(c.resolve(experiment))
+                .filter(id -> hasCheckpointOrRecord(run(experiment, id))).forEach(ids::add));
         return ids.stream().map(id -> run(experiment, id)).toList();
+    }
+
+    private static boolean hasCheckpointOrRecord(RunDirectory run) {
+        return Files.exists(run.checkpointFile()) || Files.exists(run.metricsCopyFile());
     }
 
     private static Stream<String> names(Path dir) {

@@ -24,8 +24,8 @@ import java.util.Optional;
  * probabilities, for ensembles) and, after a restart from epoch 0, metrics-lost-N.jsonl (the abandoned training).
  * Every file is written atomically.
  *
- * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl and provenance.json
- * as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or
+ * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl, provenance.json and
+ * status.json as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or
  * {@code <checkpoints root>/<experiment>/<run-id>/} outside it: there it can outlive a work tree, and the copy
  * lets a fresh work tree recover the run's record up to the checkpoint.
  */
@@ -60,6 +60,7 @@ public final class RunDirectory {
     public Path checkpointFile() { return checkpointDir.resolve(CHECKPOINT); }
     public Path metricsCopyFile() { return checkpointDir.resolve(metricsFile().getFileName()); }
     public Path provenanceCopyFile() { return checkpointDir.resolve(provenanceFile().getFileName()); }
+    public Path statusCopyFile() { return checkpointDir.resolve(statusFile().getFileName()); }
     public Path lockFile() { return dir.resolve("run.lock"); }
 
     public void writeConfig(Map<String, Object> config) {
@@ -107,6 +108,18 @@ public final class RunDirectory {
     /** The metrics as they were when the checkpoint was written (empty without a checkpoint directory). */
     public List<EpochMetrics> readMetricsCopy() {
         return readMetrics(metricsCopyFile());
+    }
+
+    /** The record a next sitting continues: the metrics, or their copy when it holds more (a fresh work tree). */
+    public List<EpochMetrics> readMetricsOrCopy() {
+        List<EpochMetrics> rows = readMetrics();
+        List<EpochMetrics> copy = readMetricsCopy();
+        return copy.size() > rows.size() ? copy : rows;
+    }
+
+    public Optional<RunStatus> readStatusCopy() {
+        return Files.exists(statusCopyFile()) ? Optional.of(AtomicFiles.readJson(statusCopyFile(), RunStatus.class))
+                : Optional.empty();
     }
 
     public Optional<Provenance> readProvenanceCopy() {
@@ -210,6 +223,7 @@ public final class RunDirectory {
             public void save(byte[] checkpoint) {
                 copy(metricsFile(), metricsCopyFile());
                 copy(provenanceFile(), provenanceCopyFile());
+                copy(statusFile(), statusCopyFile());
                 AtomicFiles.write(checkpointFile(), checkpoint);
             }
         };

@@ -26,11 +26,9 @@ import java.util.Optional;
 record Resumption(ResumePoint point, List<EpochMetrics> rows, int sittings, List<Provenance.Restart> restarts) {
 
     static Resumption prepare(RunDirectory dir, String label, PrintStream out) {
-        List<EpochMetrics> rows = dir.readMetrics();
+        List<EpochMetrics> rows = dir.readMetricsOrCopy();
         Optional<Provenance> provenance = dir.readProvenance();
-        List<EpochMetrics> copy = dir.readMetricsCopy();
-        if (copy.size() > rows.size()) {
-            rows = copy;
+        if (rows.size() > dir.readMetrics().size()) {
             dir.writeMetrics(rows);
             provenance = dir.readProvenanceCopy().or(() -> dir.readProvenance());
             provenance.ifPresent(dir::writeProvenance);
@@ -81,6 +79,7 @@ record Resumption(ResumePoint point, List<EpochMetrics> rows, int sittings, List
         try {
             Files.deleteIfExists(dir.metricsCopyFile());
             Files.deleteIfExists(dir.provenanceCopyFile());
+            Files.deleteIfExists(dir.statusCopyFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the record copy in " + dir.checkpointDir(), e);
         }
