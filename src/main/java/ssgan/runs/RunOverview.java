@@ -149,6 +149,7 @@ public record RunOverview(String label, String condition, RunState state, RunLoc
     }
 
     private static String hours(Duration d) {
-        return String.format(Locale.ROOT, "%.1f h", d.toSeconds() / 3600.0);
+        return d.toMinutes() < 60 ? d.toMinutes() + " min"
+                : String.format(Locale.ROOT, "%.1f h", d.toSeconds() / 3600.0);
     }
 }

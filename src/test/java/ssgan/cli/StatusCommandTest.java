@@ -56,8 +56,8 @@ class StatusCommandTest {
         String text = o.output();
         assertEquals(0, o.exitCode(), text);
         assertTrue(text.contains("exp/running: running (pid " + me.pid() + " on " + me.host() + ")"), text);
-        // median of 10, 12, 11, 50 is 11.5 s; 296 epochs left: 0.9 h
-        assertTrue(text.contains("epoch 4/300, 11.5 s/epoch (median of the last 4), ETA 0.9 h (about "), text);
+        // median of 10, 12, 11, 50 is 11.5 s; 296 epochs left: 56.7 min
+        assertTrue(text.contains("epoch 4/300, 11.5 s/epoch (median of the last 4), ETA 56 min (about "), text);
         assertTrue(text.contains("test errors at epoch 4: 104 raw D, 204 averaged D (of 10000)"), text);
         assertTrue(text.contains(running.checkpointFile() + " (epoch 4)"), text);
         assertTrue(text.contains("exp/stopped: stopped (stale lock of pid "), text);
