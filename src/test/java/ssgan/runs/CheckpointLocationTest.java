@@ -42,11 +42,17 @@ class CheckpointLocationTest {
                 .runs().get(0);
     }
 
+    /** A store with results in tmp/results and checkpoints in tmp/cache, where {@code spec} has run to the end. */
+    private ResultsStore finished(Path tmp, RunSpec spec) {
+        ResultsStore store = new ResultsStore(tmp.resolve("results"), tmp.resolve("cache"));
+        assertEquals(RunState.DONE, execute(store, spec), log.toString());
+        return store;
+    }
+
     @Test
     void checkpointLivesUnderTheCheckpointsRootWithACopyOfTheRecord(@TempDir Path tmp) throws Exception {
         RunSpec spec = tinyRun(tmp);
-        ResultsStore store = new ResultsStore(tmp.resolve("results"), tmp.resolve("cache"));
-        assertEquals(RunState.DONE, execute(store, spec), log.toString());
+        ResultsStore store = finished(tmp, spec);
         RunDirectory dir = store.run("tiny", spec.runId());
         Path checkpoint = tmp.resolve("cache/tiny").resolve(spec.runId()).resolve("checkpoint.bin");
         assertTrue(Files.isRegularFile(checkpoint));
@@ -59,9 +65,7 @@ class CheckpointLocationTest {
     @Test
     void freshWorkTreeRecoversTheRecordFromBesideTheCheckpoint(@TempDir Path tmp) throws Exception {
         RunSpec spec = tinyRun(tmp);
-        ResultsStore first = new ResultsStore(tmp.resolve("results"), tmp.resolve("cache"));
-        assertEquals(RunState.DONE, execute(first, spec), log.toString());
-        List<EpochMetrics> metrics = first.run("tiny", spec.runId()).readMetrics();
+        List<EpochMetrics> metrics = finished(tmp, spec).run("tiny", spec.runId()).readMetrics();
 
         ResultsStore fresh = new ResultsStore(tmp.resolve("new-clone/results"), tmp.resolve("cache"));
         assertEquals(RunState.DONE, execute(fresh, spec), log.toString());
@@ -75,8 +79,7 @@ class CheckpointLocationTest {
     @Test
     void lostCheckpointRestartsFromEpochZeroKeepsTheLostMetricsAsideAndSaysSo(@TempDir Path tmp) throws Exception {
         RunSpec spec = tinyRun(tmp);
-        ResultsStore store = new ResultsStore(tmp.resolve("results"), tmp.resolve("cache"));
-        assertEquals(RunState.DONE, execute(store, spec), log.toString());
+        ResultsStore store = finished(tmp, spec);
         RunDirectory dir = store.run("tiny", spec.runId());
         List<EpochMetrics> first = dir.readMetrics();
         // as if the machine had been replaced after epoch 2, before the run had finished
@@ -101,8 +104,7 @@ class CheckpointLocationTest {
     @Test
     void checkpointAheadOfTheRecordFailsWithoutTouchingTheCheckpoint(@TempDir Path tmp) throws Exception {
         RunSpec spec = tinyRun(tmp);
-        ResultsStore store = new ResultsStore(tmp.resolve("results"), tmp.resolve("cache"));
-        assertEquals(RunState.DONE, execute(store, spec), log.toString());
+        ResultsStore store = finished(tmp, spec);
         RunDirectory dir = store.run("tiny", spec.runId());
         byte[] checkpoint = Files.readAllBytes(dir.checkpointFile());
         deleteTree(tmp.resolve("results"));          // a fresh work tree ...
