@@ -190,42 +190,34 @@ public final class RunDirectory {
                 .filter(Files::isRegularFile).findFirst();
     }
 
-    /** Epochs held by the checkpoint {@link #findCheckpoint()} finds; 0 without one. */
-    public int checkpointEpochs() {
+    /** The bytes of the checkpoint {@link #findCheckpoint()} finds (opaque to this package). */
+    public Optional<byte[]> readCheckpoint() {
         Optional<Path> file = findCheckpoint();
-        if (file.isEmpty()) {
-            return 0;
-        }
-        try (var in = Files.newInputStream(file.get())) {
-            return Trainer.checkpointEpochs(in);
+        try {
+            return file.isPresent() ? Optional.of(Files.readAllBytes(file.get())) : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.get() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file.get(), e);
         }
+    }
+
+    /**
+     * The record first, then the checkpoint: killed in between, the copy is one epoch ahead of the checkpoint,
+     * which a resume handles (it drops that epoch and trains it again), never one behind.
+     */
+    public void writeCheckpoint(byte[] checkpoint) {
+        copy(metricsFile(), metricsCopyFile());
+        copy(provenanceFile(), provenanceCopyFile());
+        copy(statusFile(), statusCopyFile());
+        AtomicFiles.write(checkpointFile(), checkpoint);
     }
 
     public Trainer.CheckpointStore checkpoints() {
         return new Trainer.CheckpointStore() {
             @Override
-            public Optional<byte[]> load() {
-                Optional<Path> file = findCheckpoint();
-                try {
-                    return file.isPresent() ? Optional.of(Files.readAllBytes(file.get())) : Optional.empty();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file.get(), e);
-                }
-            }
+            public Optional<byte[]> load() { return readCheckpoint(); }
 
-            /**
-             * The record first, then the checkpoint: killed in between, the copy is one epoch ahead of the
-             * checkpoint, which a resume handles (it drops that epoch and trains it again), never one behind.
-             */
             @Override
-            public void save(byte[] checkpoint) {
-                copy(metricsFile(), metricsCopyFile());
-                copy(provenanceFile(), provenanceCopyFile());
-                copy(statusFile(), statusCopyFile());
-                AtomicFiles.write(checkpointFile(), checkpoint);
-            }
+            public void save(byte[] checkpoint) { writeCheckpoint(checkpoint); }
         };
     }
 

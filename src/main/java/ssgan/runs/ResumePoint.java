@@ -1,5 +1,14 @@
 package ssgan.runs;
 
+import ssgan.results.RunDirectory;
+import ssgan.train.Trainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Where the next sitting of a run starts, from the epochs its record (metrics.jsonl) holds and the epochs its
  * checkpoint holds. The rule keeps metrics.jsonl the record of one training: a run continues only from a
@@ -27,6 +36,19 @@ public record ResumePoint(Kind kind, int recorded, int checkpoint) {
         Kind kind = checkpoint == 0 ? (recorded == 0 ? Kind.FRESH : Kind.RESTART)
                 : checkpoint <= recorded ? Kind.RESUME : Kind.INCONSISTENT;
         return new ResumePoint(kind, recorded, checkpoint);
+    }
+
+    /** Epochs held by the checkpoint the run directory finds (its header only is read); 0 without one. */
+    public static int checkpointEpochs(RunDirectory dir) {
+        Optional<Path> file = dir.findCheckpoint();
+        if (file.isEmpty()) {
+            return 0;
+        }
+        try (var in = Files.newInputStream(file.get())) {
+            return Trainer.checkpointEpochs(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.get() + ": " + e.getMessage(), e);
+        }
     }
 
     /** What the next sitting does, in words (for logs and {@code ssgan status}). */

@@ -35,7 +35,7 @@ record Resumption(ResumePoint point, List<EpochMetrics> rows, int sittings, List
             out.println(label + ": recovered the metrics of epochs 1-" + rows.size() + " from "
                     + dir.metricsCopyFile());
         }
-        ResumePoint point = ResumePoint.of(rows.size(), dir.checkpointEpochs());
+        ResumePoint point = ResumePoint.of(rows.size(), ResumePoint.checkpointEpochs(dir));
         List<Provenance.Restart> restarts = provenance.map(Provenance::restartList).orElse(List.of());
         switch (point.kind()) {
             case RESUME -> {

@@ -57,7 +57,7 @@ public record RunOverview(String label, String condition, RunState state, RunLoc
         String checkpoint;
         ResumePoint next = null;
         try {
-            int epochs = dir.checkpointEpochs();
+            int epochs = ResumePoint.checkpointEpochs(dir);
             checkpoint = dir.findCheckpoint().map(p -> p + " (epoch " + epochs + ")")
                     .orElse("none yet (" + dir.checkpointFile() + ")");
             next = finished ? null : ResumePoint.of(rows.size(), epochs);

@@ -57,7 +57,7 @@ class CheckpointLocationTest {
         Path checkpoint = tmp.resolve("cache/tiny").resolve(spec.runId()).resolve("checkpoint.bin");
         assertTrue(Files.isRegularFile(checkpoint));
         assertFalse(Files.exists(dir.path().resolve("checkpoint")), "nothing in the run directory");
-        assertEquals(2, dir.checkpointEpochs());
+        assertEquals(2, ResumePoint.checkpointEpochs(dir));
         assertEquals(dir.readMetrics(), dir.readMetricsCopy());
         assertEquals(checkpoint.toAbsolutePath().toString(), dir.readProvenance().orElseThrow().checkpoint());
     }
