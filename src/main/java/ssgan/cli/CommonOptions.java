@@ -20,6 +20,10 @@ final class CommonOptions {
     @Option(names = "--results", description = "Results root (default: ${DEFAULT-VALUE}).", defaultValue = "results")
     Path results;
 
+    @Option(names = "--checkpoints", description = "Keep checkpoints in DIR/<experiment>/<run-id>/checkpoint.bin, "
+            + "e.g. outside the work tree (default: $SSGAN_CHECKPOINTS, else checkpoint/ in each run directory).")
+    Path checkpoints;
+
     @Option(names = "--data", description = "Dataset root holding <name>/dataset.yaml (default: $SSGAN_DATA or data).")
     Path data;
 
@@ -36,7 +40,13 @@ final class CommonOptions {
     }
 
     ResultsStore store() {
-        return new ResultsStore(results);
+        return new ResultsStore(results, checkpointsRoot());
+    }
+
+    /** --checkpoints, else $SSGAN_CHECKPOINTS, else null (checkpoints inside the run directories). */
+    Path checkpointsRoot() {
+        String env = System.getenv("SSGAN_CHECKPOINTS");
+        return checkpoints != null ? checkpoints : env != null && !env.isBlank() ? Path.of(env) : null;
     }
 
     DatasetCache datasets() {

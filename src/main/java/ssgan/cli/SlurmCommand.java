@@ -112,6 +112,9 @@ final class SlurmCommand implements Callable<Integer> {
         if (common.data != null) {
             args.addAll(List.of("--data", common.data.toAbsolutePath().toString()));
         }
+        if (common.checkpointsRoot() != null) {
+            args.addAll(List.of("--checkpoints", common.checkpointsRoot().toAbsolutePath().normalize().toString()));
+        }
         if (common.threads != null) {
             args.addAll(List.of("--threads", common.threads.toString()));
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,29 @@ import java.util.Optional;
 /**
  * The layout of one run: {@code results/<experiment>/<run-id>/} with config.yaml, provenance.json,
  * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, predictions.bin.gz (final test-set
- * probabilities, for ensembles) and checkpoint/ (not for git).
+ * probabilities, for ensembles) and, after a restart from epoch 0, metrics-lost-N.jsonl (the abandoned training).
  * Every file is written atomically.
+ *
+ * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl, provenance.json and
+ * status.json as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or
+ * {@code <checkpoints root>/<experiment>/<run-id>/} outside it: there it can outlive a work tree, and the copy
+ * lets a fresh work tree recover the run's record up to the checkpoint.
  */
 public final class RunDirectory {
     private static final ObjectMapper YAML = new YAMLMapper();
+    private static final String CHECKPOINT = "checkpoint.bin";
 
     private final Path dir;
+    private final Path checkpointDir;
 
+    /** A run that keeps its checkpoint inside the run directory. */
     public RunDirectory(Path dir) {
+        this(dir, dir.resolve("checkpoint"));
+    }
+
+    public RunDirectory(Path dir, Path checkpointDir) {
         this.dir = dir;
+        this.checkpointDir = checkpointDir;
     }
 
     public Path path() { return dir; }
@@ -40,7 +54,12 @@ public final class RunDirectory {
     public Path summaryFile() { return dir.resolve("summary.json"); }
     public Path samplesFile() { return dir.resolve("samples.png"); }
     public Path predictionsFile() { return dir.resolve("predictions.bin.gz"); }
-    public Path checkpointFile() { return dir.resolve("checkpoint").resolve("checkpoint.bin"); }
+    public Path checkpointDir() { return checkpointDir; }
+    /** Where checkpoints are written. */
+    public Path checkpointFile() { return checkpointDir.resolve(CHECKPOINT); }
+    public Path metricsCopyFile() { return checkpointDir.resolve(metricsFile().getFileName()); }
+    public Path provenanceCopyFile() { return checkpointDir.resolve(provenanceFile().getFileName()); }
+    public Path statusCopyFile() { return checkpointDir.resolve(statusFile().getFileName()); }
     public Path lockFile() { return dir.resolve("run.lock"); }
 
     public void writeConfig(Map<String, Object> config) {
@@ -82,20 +101,60 @@ public final class RunDirectory {
     public void writeSummary(Summary s) { AtomicFiles.writeJson(summaryFile(), s); }
 
     public List<EpochMetrics> readMetrics() {
+        return readMetrics(metricsFile());
+    }
+
+    /** The metrics as they were when the checkpoint was written (empty without a checkpoint directory). */
+    public List<EpochMetrics> readMetricsCopy() {
+        return readMetrics(metricsCopyFile());
+    }
+
+    /** The record a next sitting continues: the metrics, or their copy when it holds more (a fresh work tree). */
+    public List<EpochMetrics> readMetricsOrCopy() {
+        List<EpochMetrics> rows = readMetrics();
+        List<EpochMetrics> copy = readMetricsCopy();
+        return copy.size() > rows.size() ? copy : rows;
+    }
+
+    public Optional<RunStatus> readStatusCopy() {
+        return Files.exists(statusCopyFile()) ? Optional.of(AtomicFiles.readJson(statusCopyFile(), RunStatus.class))
+                : Optional.empty();
+    }
+
+    public Optional<Provenance> readProvenanceCopy() {
+        return Files.exists(provenanceCopyFile())
+                ? Optional.of(AtomicFiles.readJson(provenanceCopyFile(), Provenance.class)) : Optional.empty();
+    }
+
+    private static List<EpochMetrics> readMetrics(Path file) {
         List<EpochMetrics> rows = new ArrayList<>();
-        if (!Files.exists(metricsFile())) {
+        if (!Files.exists(file)) {
             return rows;
         }
         try {
-            for (String line : Files.readAllLines(metricsFile())) {
+            for (String line : Files.readAllLines(file)) {
                 if (!line.isBlank()) {
                     rows.add(AtomicFiles.JSON.readValue(line, EpochMetrics.class));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + metricsFile(), e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
         return rows;
+    }
+
+    /**
+     * Moves metrics.jsonl aside to {@code metrics-lost-<n>.jsonl} (a training that is abandoned, kept as evidence)
+     * and returns the new file's name.
+     */
+    public String setMetricsAside(int n) {
+        Path aside = dir.resolve("metrics-lost-" + n + ".jsonl");
+        try {
+            Files.move(metricsFile(), aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + metricsFile() + " to " + aside, e);
+        }
+        return aside.getFileName().toString();
     }
 
     /** Rewrites the whole file (a few hundred short lines at most), so a reader never sees half a line. */
@@ -121,18 +180,44 @@ public final class RunDirectory {
         }
     }
 
-    /** The last checkpoint's bytes (opaque to this package), if one was written. */
+    /**
+     * The checkpoint to resume from: the one at {@link #checkpointFile()}, else one left in the run directory's
+     * {@code checkpoint/} by a sitting that ran without a checkpoints root.
+     */
+    public Optional<Path> findCheckpoint() {
+        return java.util.stream.Stream.of(checkpointFile(), dir.resolve("checkpoint").resolve(CHECKPOINT))
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    /** The bytes of the checkpoint {@link #findCheckpoint()} finds (opaque to this package). */
     public Optional<byte[]> readCheckpoint() {
+        Optional<Path> file = findCheckpoint();
         try {
-            return Files.exists(checkpointFile()) ? Optional.of(Files.readAllBytes(checkpointFile()))
-                    : Optional.empty();
+            return file.isPresent() ? Optional.of(Files.readAllBytes(file.get())) : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + checkpointFile(), e);
+            throw new UncheckedIOException("cannot read " + file.get(), e);
         }
     }
 
+    /**
+     * The record first, then the checkpoint: killed in between, the copy is one epoch ahead of the checkpoint,
+     * which a resume handles (it drops that epoch and trains it again), never one behind.
+     */
     public void writeCheckpoint(byte[] checkpoint) {
+        copy(metricsFile(), metricsCopyFile());
+        copy(provenanceFile(), provenanceCopyFile());
+        copy(statusFile(), statusCopyFile());
         AtomicFiles.write(checkpointFile(), checkpoint);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                AtomicFiles.write(to, Files.readAllBytes(from));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + from, e);
+        }
     }
 
     /** The state a plan shows: from status.json, pending when the run never started. */

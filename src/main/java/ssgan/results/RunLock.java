@@ -69,6 +69,24 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** What a lock file says about its run, for {@code ssgan status}. */
+    public enum Held {
+        /** No lock: no process works on the run. */
+        NONE,
+        /** A live process holds it (on another host: its heartbeat is recent). */
+        LIVE,
+        /** Left by a process that is gone: the run is stopped and the next sweep takes it over. */
+        STALE
+    }
+
+    public static Held held(Path file) {
+        if (!Files.exists(file)) {
+            return Held.NONE;
+        }
+        Held held = isStale(file, DEFAULT_STALE_AFTER, LockOwner.current()) ? Held.STALE : Held.LIVE;
+        return Files.exists(file) ? held : Held.NONE; // released while we looked
+    }
+
     static boolean isStale(Path file, Duration staleAfter, LockOwner me) {
         Optional<LockOwner> holder = holder(file).flatMap(LockOwner::parse);
         if (holder.isPresent()) {

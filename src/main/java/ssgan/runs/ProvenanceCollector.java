@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class ProvenanceCollector {
     private ProvenanceCollector() {}
 
-    static Provenance collect(Map<String, String> dataChecksums, int sittings) {
+    static Provenance collect(Map<String, String> dataChecksums, int sittings, String checkpoint,
+                              List<Provenance.Restart> restarts) {
         Engine engine = Engine.getInstance();
         Device device = engine.defaultDevice();
         String commit = git("rev-parse", "HEAD");
@@ -29,7 +31,7 @@ final class ProvenanceCollector {
                 hostName(), cpuModel(), Runtime.getRuntime().availableProcessors(), device.toString(),
                 device.isGpu() ? gpuName(device) : "none",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), dataChecksums,
-                Instant.now().toString(), null, sittings);
+                Instant.now().toString(), null, sittings, checkpoint, restarts);
     }
 
     private static String gpuName(Device device) {

@@ -69,12 +69,17 @@ public final class RunExecutor {
 
     private RunState train(RunSpec spec, RunDirectory dir, String label, RunLock lock) {
         Settings s = spec.settings();
-        List<EpochMetrics> rows = new ArrayList<>(dir.readMetrics());
-        int sittings = dir.readProvenance().map(p -> p.sittings() + 1).orElse(1);
+        List<EpochMetrics> rows = new ArrayList<>();
         try {
-            Dataset dataset = datasets.get(s.dataset());
             dir.writeConfig(config(spec));
-            Provenance provenance = ProvenanceCollector.collect(dataset.checksums(), sittings);
+            Resumption resumption = Resumption.prepare(dir, label, out);
+            rows.addAll(resumption.rows());
+            if (resumption.point().kind() == ResumePoint.Kind.INCONSISTENT) {
+                throw new IllegalStateException(resumption.problem(dir));
+            }
+            Dataset dataset = datasets.get(s.dataset());
+            Provenance provenance = ProvenanceCollector.collect(dataset.checksums(), resumption.sittings() + 1,
+                    dir.checkpointFile().toAbsolutePath().toString(), resumption.restarts());
             dir.writeProvenance(provenance);
             dir.writeStatus(RunStatus.of(RunState.RUNNING, rows.size(), s.epochs(), null));
             TrainingData data = TrainingDataFactory.create(dataset, s);

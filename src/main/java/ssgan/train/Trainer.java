@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,11 +217,7 @@ public final class Trainer {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved.get()));
              NDManager scratch = manager.newSubManager()) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IllegalStateException("not an ssgan checkpoint");
-            }
-            int epochsDone = in.readInt();
+            int epochsDone = checkpointEpochs(in);
             long stepsD = in.readLong();
             long stepsG = in.readLong();
             long updates = in.readLong();
@@ -241,6 +238,18 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable checkpoint", e);
         }
+    }
+
+    /**
+     * Reads a checkpoint's header: the number of epochs it holds. Only the first bytes are read, so callers that
+     * merely need the epoch (resume decisions, {@code ssgan status}) need not load the whole state.
+     */
+    public static int checkpointEpochs(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (!Arrays.equals(data.readNBytes(MAGIC.length), MAGIC)) {
+            throw new IOException("not an ssgan checkpoint");
+        }
+        return data.readInt();
     }
 
     private static NDList sub(NDList list, int from, int n) {

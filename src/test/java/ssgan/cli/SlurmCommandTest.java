@@ -44,7 +44,7 @@ class SlurmCommandTest {
         finish(config, results, RunState.DIVERGED, 4);
         finish(config, results, RunState.FAILED, 2);
         Object[] r = cli("slurm", config.toString(), "--results", results.toString(), "--max-parallel", "2",
-                "epochs=1", "--no-requeue");
+                "epochs=1", "--no-requeue", "--checkpoints", tmp.resolve("ckpt").toString());
         assertEquals(0, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("3 of 5 runs pending: --array=0,2-3%2"), (String) r[1]);
         assertTrue(((String) r[1]).contains("sbatch --parsable --dependency=afterany:"), (String) r[1]);
@@ -52,8 +52,8 @@ class SlurmCommandTest {
         String array = Files.readString(slurm.resolve("array.sbatch"));
         assertTrue(array.contains("#SBATCH --array=0,2-3%2\n"), array);
         assertFalse(array.contains("--requeue"), array);
-        assertTrue(array.contains(" epochs=1 --index \"$SLURM_ARRAY_TASK_ID\" --results "
-                + results.toAbsolutePath()), array);
+        assertTrue(array.contains(" epochs=1 --checkpoints " + tmp.resolve("ckpt").toAbsolutePath()
+                + " --index \"$SLURM_ARRAY_TASK_ID\" --results " + results.toAbsolutePath()), array);
         assertTrue(Files.readString(slurm.resolve("report.sbatch")).contains(" report --results "));
         assertTrue(Files.isDirectory(slurm.resolve("logs")), "Slurm needs the --output directory to exist");
     }
