@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import ssgan.experiment.PaperTable;
+import ssgan.results.RunState;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
 
     public PaperUnit unit() { return PaperUnit.forDataset(key.dataset()); }
 
-    public long count(ssgan.results.RunState state) {
+    public long count(RunState state) {
         return runs.stream().filter(r -> r.state() == state).count();
     }
 }
