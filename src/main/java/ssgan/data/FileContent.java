@@ -1,5 +1,6 @@
 package ssgan.data;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ final class FileContent {
 
     /** A stream of the uncompressed content. */
     static InputStream open(Path path) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         in.mark(2);
         byte[] head = in.readNBytes(2);
         in.reset();

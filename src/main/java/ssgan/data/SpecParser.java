@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads and validates a dataset.yaml. Validation is by hand (not data binding) so that every error names the
@@ -146,7 +147,7 @@ final class SpecParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw fail("unknown field '" + prefix + key + "' (allowed: " + new java.util.TreeSet<>(allowed)
+                throw fail("unknown field '" + prefix + key + "' (allowed: " + new TreeSet<>(allowed)
                         + ")");
             }
         }

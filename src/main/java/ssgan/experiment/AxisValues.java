@@ -2,6 +2,7 @@ package ssgan.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ final class AxisValues {
         List<Located> unique = new ArrayList<>();
         for (Located value : values) {
             Located first = unique.stream()
-                    .filter(u -> java.util.Objects.equals(u.value(), value.value())).findFirst().orElse(null);
+                    .filter(u -> Objects.equals(u.value(), value.value())).findFirst().orElse(null);
             if (first == null) {
                 unique.add(value);
             } else {

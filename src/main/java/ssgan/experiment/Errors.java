@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Collects errors (deduplicated: each expanded cell re-checks the shared settings) and throws them together. */
 final class Errors {
@@ -19,7 +20,7 @@ final class Errors {
         errors.add(origin.error(message));
     }
 
-    void forEach(java.util.function.Consumer<ConfigError> action) {
+    void forEach(Consumer<ConfigError> action) {
         errors.forEach(action);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import ssgan.experiment.ConfigNode.Field;
 import ssgan.experiment.ConfigNode.ListNode;
@@ -95,18 +96,8 @@ final class ExperimentReader {
                         + axis.keyOrigin().shortPosition() + "); set it in one place");
                 continue;
             }
-            Origin at = valueOrigin(field, path);
-            if (!(field.value() instanceof ScalarNode scalar)) {
-                draft.broken.add(key.name());
-                errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(field.value()));
-                continue;
-            }
-            try {
-                draft.settings.put(key.name(), new Located(key.convert(scalar.value()), at));
-            } catch (IllegalArgumentException e) {
-                draft.broken.add(key.name());
-                errors.add(at, e.getMessage());
-            }
+            scalarSetting(key, field, path).ifPresentOrElse(v -> draft.settings.put(key.name(), v),
+                    () -> draft.broken.add(key.name()));
         }
     }
 
@@ -183,7 +174,8 @@ final class ExperimentReader {
             for (Field field : settings.fields().values()) {
                 SettingKey key = settingKey(field, path + "." + field.name());
                 if (key != null) {
-                    scalarSetting(key, field, path + "." + field.name()).ifPresent(v -> values.put(key.name(), v));
+                    scalarSetting(key, field, path + "." + field.name()).ifPresentOrElse(
+                            v -> values.put(key.name(), v), () -> draft.broken.add(key.name()));
                 }
             }
             draft.variants.put(variant.name(),
@@ -191,20 +183,18 @@ final class ExperimentReader {
         }
     }
 
-    /** A setting's value converted to its key's type; a wrong type marks the key broken. */
-    private java.util.Optional<Located> scalarSetting(SettingKey key, Field field, String path) {
+    /** A setting's value converted to its key's type, or empty after reporting why it cannot be. */
+    private Optional<Located> scalarSetting(SettingKey key, Field field, String path) {
         Origin at = valueOrigin(field, path);
         if (!(field.value() instanceof ScalarNode scalar)) {
-            draft.broken.add(key.name());
             errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(field.value()));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new Located(key.convert(scalar.value()), at));
+            return Optional.of(new Located(key.convert(scalar.value()), at));
         } catch (IllegalArgumentException e) {
-            draft.broken.add(key.name());
             errors.add(at, e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -240,18 +230,9 @@ final class ExperimentReader {
                     complete = false;
                     continue;
                 }
-                Origin at = valueOrigin(field, path);
-                if (!(field.value() instanceof ScalarNode scalar)) {
-                    complete = false;
-                    errors.add(at, "expected " + key.expected() + ", got " + ConfigNode.describe(field.value()));
-                    continue;
-                }
-                try {
-                    values.put(key.name(), new Located(key.convert(scalar.value()), at));
-                } catch (IllegalArgumentException e) {
-                    complete = false;
-                    errors.add(at, e.getMessage());
-                }
+                Optional<Located> value = scalarSetting(key, field, path);
+                value.ifPresent(v -> values.put(key.name(), v));
+                complete &= value.isPresent();
             }
             if (complete) {
                 out.add(new ExperimentDraft.Entry(origin(file, item, entryPath), values));
@@ -283,12 +264,12 @@ final class ExperimentReader {
         return null;
     }
 
-    private java.util.Optional<String> string(Field field, String path) {
+    private Optional<String> string(Field field, String path) {
         if (field.value() instanceof ScalarNode s && s.value() instanceof String text) {
-            return java.util.Optional.of(text);
+            return Optional.of(text);
         }
         errors.add(valueOrigin(field, path), "expected a string, got " + ConfigNode.describe(field.value()));
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private Origin keyOrigin(Field field, String path) {

@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * One configuration key, derived by reflection from a {@link Settings} record component (so adding a setting
- * means adding a component and a line in defaults.yaml, nothing else). Converts parsed scalars to the
- * component's Java type, strictly: a float is not an integer, a quoted "100" is not a number.
+ * means adding a component and its default in defaults.yaml, under common or in every model block, nothing else:
+ * run ids recorded before it stay as they were while it is at its default, see {@link SettingsCodec#FIRST_KEYS}).
+ * Converts parsed scalars to the component's Java type, strictly: a float is not an integer, a quoted "100" is not
+ * a number.
  */
 record SettingKey(String name, RecordComponent component) {
 

@@ -1,6 +1,7 @@
 package ssgan.experiment;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "did you mean ...?" hints for misspelled keys (closest by edit distance, if close enough). */
 final class Suggest {
@@ -12,7 +13,7 @@ final class Suggest {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), candidate);
+            int d = distance(word.toLowerCase(Locale.ROOT), candidate);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;

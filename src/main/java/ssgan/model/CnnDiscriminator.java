@@ -41,14 +41,13 @@ public final class CnnDiscriminator implements Discriminator {
      * V ~ N(0, 0.05^2), gains 1, biases 0; draws from the engine's RNG, which the caller seeds. Gaussian noise
      * (0 in the FM model) goes where dropout goes, before it.
      */
-    public CnnDiscriminator(NDManager manager, int channels, int side, int classes, double inputDropout,
-                            double hiddenDropout, double inputNoise, double hiddenNoise) {
+    public CnnDiscriminator(NDManager manager, int channels, int side, int classes, Regularisation r) {
         this.channels = channels;
         this.side = side;
-        this.inputDropout = (float) inputDropout;
-        this.hiddenDropout = (float) hiddenDropout;
-        this.inputNoise = (float) inputNoise;
-        this.hiddenNoise = (float) hiddenNoise;
+        this.inputDropout = (float) r.inputDropout();
+        this.hiddenDropout = (float) r.hiddenDropout();
+        this.inputNoise = (float) r.inputNoise();
+        this.hiddenNoise = (float) r.hiddenNoise();
         int in = channels;
         for (int i = 0; i < CONVS.length; i++) {
             int out = CONVS[i][0];

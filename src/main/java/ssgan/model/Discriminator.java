@@ -17,10 +17,10 @@ public interface Discriminator {
     List<NDArray> unitScales(ParamSource src);
 
     /**
-     * @param training  Gaussian noise / dropout on (every D and G step), off for evaluation
-     * @param logits    false stops at the feature layer (the G step needs nothing after it)
+     * @param training    Gaussian noise / dropout on (every D and G step), off for evaluation
+     * @param withLogits  false stops at the feature layer (the G step needs nothing after it)
      */
-    Output forward(NDArray x, List<NDArray> unitScales, ParamSource src, boolean training, boolean logits);
+    Output forward(NDArray x, List<NDArray> unitScales, ParamSource src, boolean training, boolean withLogits);
 
     /** Data-dependent init on a batch of images (training mode), then freezes the hidden scales. */
     void dataDependentInit(NDArray x);

@@ -26,8 +26,8 @@ public final class MlpDiscriminator implements Discriminator {
     private final MinibatchFeatures minibatch;   // null in the paper's SSL model
 
     /** V ~ N(0, 0.1^2), scales 1, biases 0; draws from the engine's RNG, which the caller seeds. */
-    public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise) {
-        this(manager, inputs, classes, inputNoise, hiddenNoise, 0, 0, 0, 0);
+    public MlpDiscriminator(NDManager manager, int inputs, int classes, Regularisation r) {
+        this(manager, inputs, classes, r, 0, 0);
     }
 
     /**
@@ -35,12 +35,12 @@ public final class MlpDiscriminator implements Discriminator {
      * optional minibatch-discrimination features on the last hidden layer (spec §3.6; 0 kernels: none), compared
      * within groups of {@code batchSize} rows.
      */
-    public MlpDiscriminator(NDManager manager, int inputs, int classes, double inputNoise, double hiddenNoise,
-                            double inputDropout, double hiddenDropout, int minibatchKernels, int batchSize) {
-        this.inputNoise = (float) inputNoise;
-        this.hiddenNoise = (float) hiddenNoise;
-        this.inputDropout = (float) inputDropout;
-        this.hiddenDropout = (float) hiddenDropout;
+    public MlpDiscriminator(NDManager manager, int inputs, int classes, Regularisation r, int minibatchKernels,
+                            int batchSize) {
+        this.inputNoise = (float) r.inputNoise();
+        this.hiddenNoise = (float) r.hiddenNoise();
+        this.inputDropout = (float) r.inputDropout();
+        this.hiddenDropout = (float) r.hiddenDropout();
         this.minibatch = minibatchKernels > 0
                 ? new MinibatchFeatures(manager, WIDTHS[WIDTHS.length - 1], minibatchKernels, batchSize) : null;
         int in = inputs;
@@ -69,7 +69,7 @@ public final class MlpDiscriminator implements Discriminator {
     }
 
     @Override
-    public Output forward(NDArray x, List<NDArray> w, ParamSource src, boolean training, boolean logits) {
+    public Output forward(NDArray x, List<NDArray> w, ParamSource src, boolean training, boolean withLogits) {
         NDArray h = training ? Noise.dropout(Noise.gaussian(x, inputNoise), inputDropout) : x;
         NDArray features = null;
         int hidden = layers.size() - 1;
@@ -77,7 +77,7 @@ public final class MlpDiscriminator implements Discriminator {
             h = Activation.relu(layers.get(i).forward(h, w.get(i), src));
             if (i == hidden - 1) {
                 features = h;
-                if (!logits) {
+                if (!withLogits) {
                     return new Output(null, features);
                 }
                 if (minibatch != null) {

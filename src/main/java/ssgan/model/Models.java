@@ -15,8 +15,8 @@ public final class Models {
     public static Pair create(NDManager manager, Settings s, int imageSize, int classes) {
         return switch (s.model()) {
             case MNIST_MLP -> new Pair(
-                    new MlpDiscriminator(manager, imageSize, classes, s.inputNoise(), s.hiddenNoise(),
-                            s.inputDropout(), s.hiddenDropout(), s.minibatchKernels(), s.batchSize()),
+                    new MlpDiscriminator(manager, imageSize, classes, Regularisation.of(s), s.minibatchKernels(),
+                            s.batchSize()),
                     new MlpGenerator(manager, s.zDim(), imageSize,
                             s.generatorOutput() == Settings.GeneratorOutput.SIGMOID));
             case CIFAR_CNN -> {
@@ -25,8 +25,7 @@ public final class Models {
                 }
                 int side = rgbSide(imageSize);
                 yield new Pair(
-                        new CnnDiscriminator(manager, 3, side, classes, s.inputDropout(), s.hiddenDropout(),
-                                s.inputNoise(), s.hiddenNoise()),
+                        new CnnDiscriminator(manager, 3, side, classes, Regularisation.of(s)),
                         new CnnGenerator(manager, s.zDim(), 3, side));
             }
         };

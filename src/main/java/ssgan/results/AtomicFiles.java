@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Write to a temp file in the same directory, force it to disk, rename over the target: never half a file. */
 public final class AtomicFiles {
@@ -23,10 +26,10 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             // unique across hosts sharing the directory (pids alone collide between nodes)
-            Path tmp = target.resolveSibling(target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(content));
+                ch.write(ByteBuffer.wrap(content));
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -36,7 +39,7 @@ public final class AtomicFiles {
     }
 
     public static void writeString(Path target, String content) {
-        write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
     public static void writeJson(Path target, Object value) {

@@ -5,8 +5,10 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -70,9 +72,9 @@ public record Predictions(int count, int classes, int[] labels, float[] raw, flo
                 // in bulk: a float at a time through DataInputStream made reading 60 runs take most of a second
                 byte[] bytes = in.readNBytes(p.length * Float.BYTES);
                 if (bytes.length != p.length * Float.BYTES) {
-                    throw new java.io.EOFException("truncated predictions");
+                    throw new EOFException("truncated predictions");
                 }
-                java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(p); // big-endian, as DataOutputStream wrote
+                ByteBuffer.wrap(bytes).asFloatBuffer().get(p); // big-endian, as DataOutputStream wrote
             }
             return new Predictions(count, classes, labels, probabilities[0], probabilities[1]);
         } catch (IOException e) {

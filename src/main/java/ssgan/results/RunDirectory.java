@@ -1,6 +1,7 @@
 package ssgan.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import ssgan.metrics.EpochMetrics;
 
@@ -162,7 +163,7 @@ public final class RunDirectory {
         StringBuilder sb = new StringBuilder();
         try {
             for (EpochMetrics m : rows) {
-                sb.append(AtomicFiles.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature
+                sb.append(AtomicFiles.JSON.copy().disable(SerializationFeature
                         .INDENT_OUTPUT).writeValueAsString(m)).append('\n');
             }
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package ssgan.results;
 
+import java.time.Instant;
+
 /**
  * status.json: where a run stands.
  *
@@ -9,6 +11,6 @@ package ssgan.results;
  */
 public record RunStatus(RunState state, int epochsDone, int epochs, String message, String updated) {
     public static RunStatus of(RunState state, int epochsDone, int epochs, String message) {
-        return new RunStatus(state, epochsDone, epochs, message, java.time.Instant.now().toString());
+        return new RunStatus(state, epochsDone, epochs, message, Instant.now().toString());
     }
 }

@@ -8,6 +8,7 @@ import ssgan.train.StepLosses;
 import ssgan.train.Trainer;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -67,7 +68,7 @@ abstract class Progress implements Trainer.Observer, AutoCloseable {
             this.iterations = iterations;
             this.bar = new ProgressBarBuilder().setTaskName(label).setInitialMax((long) epochs * iterations)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
-                    .startsFrom((long) epochsDone * iterations, java.time.Duration.ZERO).build();
+                    .startsFrom((long) epochsDone * iterations, Duration.ZERO).build();
         }
 
         @Override

@@ -3,9 +3,11 @@ package ssgan.runs;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.cuda.CudaUtils;
 import ssgan.results.Provenance;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,8 +38,8 @@ final class ProvenanceCollector {
 
     private static String gpuName(Device device) {
         try {
-            return ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId()) == null ? "gpu"
-                    : "CUDA compute capability " + ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId());
+            return CudaUtils.getComputeCapability(device.getDeviceId()) == null ? "gpu"
+                    : "CUDA compute capability " + CudaUtils.getComputeCapability(device.getDeviceId());
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             return "gpu";
         }
@@ -54,7 +56,7 @@ final class ProvenanceCollector {
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "unknown";
         }

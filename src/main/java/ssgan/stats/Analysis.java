@@ -1,13 +1,17 @@
 package ssgan.stats;
 
 import ssgan.experiment.PaperTable;
+import ssgan.results.Predictions;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Groups runs into cells and compares each cell with the paper and the variants of a budget with each other: the
@@ -23,15 +27,15 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
 
     /** @param predictions a run's final test-set probabilities, if it has them */
     public static Analysis of(List<RunResult> runs, List<PaperTable> tables,
-                              java.util.function.Function<RunResult, Optional<ssgan.results.Predictions>> predictions) {
+                              Function<RunResult, Optional<Predictions>> predictions) {
         PaperReference paper = new PaperReference(tables);
         Map<CellKey, List<RunResult>> byCell = new TreeMap<>();
         runs.forEach(r -> byCell.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r));
-        List<String> tableOrder = paper.tables().stream().map(t -> t.dataset().toLowerCase(java.util.Locale.ROOT))
+        List<String> tableOrder = paper.tables().stream().map(t -> t.dataset().toLowerCase(Locale.ROOT))
                 .toList();
         // Cells follow the paper's table order (MNIST, then CIFAR-10), then their own order.
-        java.util.Comparator<CellSummary> order = java.util.Comparator.comparingInt(c -> {
-            int i = tableOrder.indexOf(c.key().dataset().toLowerCase(java.util.Locale.ROOT));
+        Comparator<CellSummary> order = Comparator.comparingInt(c -> {
+            int i = tableOrder.indexOf(c.key().dataset().toLowerCase(Locale.ROOT));
             return i < 0 ? Integer.MAX_VALUE : i;
         });
         // Parallel: reading and summing the predictions files dominates, and cells are independent.
@@ -43,7 +47,7 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
     }
 
     static CellSummary summarise(CellKey key, List<RunResult> runs, PaperReference paper,
-                                 java.util.function.Function<RunResult, Optional<ssgan.results.Predictions>> predictions) {
+                                 Function<RunResult, Optional<Predictions>> predictions) {
         List<RunResult> finished = distinctFinished(runs);
         SampleStats average = SampleStats.of(finished.stream().mapToDouble(RunResult::finalAverage).toArray());
         SampleStats raw = SampleStats.of(finished.stream().mapToDouble(RunResult::finalRaw).toArray());

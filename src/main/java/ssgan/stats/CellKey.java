@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The unit results are pooled over: dataset x labels x variant x epoch budget. Seeds vary within a cell. The budget
@@ -32,7 +33,7 @@ public record CellKey(String dataset, int labels, String variant, int epochs) im
 
     /** Safe in file names: used for chart files. */
     public String slug() {
-        String v = (dataset + "-" + labels + "-" + variant + "-" + epochs).toLowerCase(java.util.Locale.ROOT);
+        String v = (dataset + "-" + labels + "-" + variant + "-" + epochs).toLowerCase(Locale.ROOT);
         return v.replaceAll("[^a-z0-9.]+", "_");
     }
 

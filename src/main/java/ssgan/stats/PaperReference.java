@@ -2,6 +2,7 @@ package ssgan.stats;
 
 import ssgan.experiment.PaperTable;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,8 @@ public final class PaperReference {
 
     public PaperReference(List<PaperTable> tables) {
         // Table 1 (MNIST) before Table 2 (CIFAR-10), whatever the file names sort like.
-        this.tables = tables.stream().sorted(java.util.Comparator.comparing(PaperTable::title,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
+        this.tables = tables.stream().sorted(Comparator.comparing(PaperTable::title,
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     public List<PaperTable> tables() { return tables; }

@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import ssgan.results.Provenance;
+import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.metrics.EpochMetrics;
 
@@ -72,7 +73,7 @@ public record RunResult(String experiment, String runId, String configHash, Path
 
     /** predictions.bin.gz of the run (it may not exist: older runs, unfinished runs). */
     public Path predictionsFile() {
-        return new ssgan.results.RunDirectory(directory).predictionsFile();
+        return new RunDirectory(directory).predictionsFile();
     }
 
     /** Which parameter average the "averaged D" is, from the run's settings. */

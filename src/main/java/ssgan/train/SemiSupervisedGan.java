@@ -56,15 +56,18 @@ public final class SemiSupervisedGan {
         return ps.stream().filter(Param::trainable).toList();
     }
 
+    /** What a D step reports: its two loss terms and the labeled images it misclassified. */
+    private record DiscriminatorLosses(float supervised, float unsupervised, int trainErrors) {}
+
     public StepLosses step(Batch batch, double lr) {
         boolean gan = settings.mode() == Mode.GAN;
-        float[] d = gan ? discriminatorStep(batch, lr) : supervisedStep(batch, lr);
+        DiscriminatorLosses d = gan ? discriminatorStep(batch, lr) : supervisedStep(batch, lr);
         float fm = gan ? generatorStep(batch.unlabeled2(), lr) : 0f;
-        return new StepLosses(d[0], d[1], fm, (int) d[2]);
+        return new StepLosses(d.supervised(), d.unsupervised(), fm, d.trainErrors());
     }
 
     /** L_D = L_lab + w_unl * L_unl; the fake batch is generated without a graph, so no gradient reaches G. */
-    private float[] discriminatorStep(Batch b, double lr) {
+    private DiscriminatorLosses discriminatorStep(Batch b, double lr) {
         int nl = (int) b.labeled().getShape().get(0);
         int nu = (int) b.unlabeled().getShape().get(0);
         NDArray fake = g.generate(noise(b.labeled().getManager(), nu), ParamSource.LIVE);
@@ -84,11 +87,12 @@ public final class SemiSupervisedGan {
         }
         average.update();
         adamD.step(lr);
-        return new float[] {supervised.getFloat(), unsupervised.getFloat(), trainErrors(labeledLogits, b.labels())};
+        return new DiscriminatorLosses(supervised.getFloat(), unsupervised.getFloat(),
+                trainErrors(labeledLogits, b.labels()));
     }
 
     /** The baseline: the same D on the labeled batch alone; G and z are never used. */
-    private float[] supervisedStep(Batch b, double lr) {
+    private DiscriminatorLosses supervisedStep(Batch b, double lr) {
         NDArray supervised;
         NDArray logits;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -98,7 +102,7 @@ public final class SemiSupervisedGan {
         }
         average.update();
         adamD.step(lr);
-        return new float[] {supervised.getFloat(), 0f, trainErrors(logits, b.labels())};
+        return new DiscriminatorLosses(supervised.getFloat(), 0f, trainErrors(logits, b.labels()));
     }
 
     /**
@@ -128,7 +132,7 @@ public final class SemiSupervisedGan {
         return manager.randomUniform(0f, 1f, new Shape(n, g.zDim()), DataType.FLOAT32);
     }
 
-    private static float trainErrors(NDArray logits, int[] labels) {
+    private static int trainErrors(NDArray logits, int[] labels) {
         long[] predicted = logits.argMax(1).toLongArray();
         int errors = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -130,7 +130,7 @@ class CnnModelTest {
     void discriminatorInitNormalisesEveryLayer() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            CnnDiscriminator d = new CnnDiscriminator(m, 3, 16, 10, 0.2, 0.5, 0, 0);
+            CnnDiscriminator d = new CnnDiscriminator(m, 3, 16, 10, Regularisation.dropout(0.2, 0.5));
             NDArray x = m.randomUniform(-1f, 1f, new Shape(40, 3 * 16 * 16), DataType.FLOAT32);
             Engine.getInstance().setRandomSeed(4);
             d.dataDependentInit(x);
@@ -173,7 +173,7 @@ class CnnModelTest {
     void fullSizeShapesAndParameterCounts() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(6);
-            CnnDiscriminator d = new CnnDiscriminator(m, 3, 32, 10, 0.2, 0.5, 0, 0);
+            CnnDiscriminator d = new CnnDiscriminator(m, 3, 32, 10, Regularisation.dropout(0.2, 0.5));
             CnnGenerator g = new CnnGenerator(m, 100, 3, 32);
             d.freezeHiddenScales();
             assertEquals(1_408_244, count(d.params(), false));
@@ -202,7 +202,7 @@ class CnnModelTest {
     void dropoutIsOnlyInTrainingAndFollowsTheEngineSeed() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(7);
-            CnnDiscriminator d = new CnnDiscriminator(m, 3, 16, 10, 0.2, 0.5, 0, 0);
+            CnnDiscriminator d = new CnnDiscriminator(m, 3, 16, 10, Regularisation.dropout(0.2, 0.5));
             NDArray x = m.randomUniform(-1f, 1f, new Shape(4, 3, 16, 16), DataType.FLOAT32);
             List<NDArray> w = d.unitScales(ParamSource.LIVE);
             float[][] runs = new float[4][];

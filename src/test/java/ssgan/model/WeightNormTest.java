@@ -53,7 +53,7 @@ class WeightNormTest {
     void discriminatorInitFreezesHiddenScalesOnly() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            MlpDiscriminator d = new MlpDiscriminator(m, 784, 10, 0.3, 0.5);
+            MlpDiscriminator d = new MlpDiscriminator(m, 784, 10, Regularisation.noise(0.3, 0.5));
             d.dataDependentInit(m.randomUniform(0f, 1f, new Shape(500, 784), DataType.FLOAT32));
             for (Param p : d.params()) {
                 boolean hiddenScale = p.name().endsWith(".s") && !p.name().equals("D6.s");
