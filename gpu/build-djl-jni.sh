@@ -80,7 +80,8 @@ fi
 flavor="${cuda:-cpu}-local"   # "-local" keeps it apart from DJL's own downloads; DJL only checks for "cu"
 abi="$(sed -n 's/.*_GLIBCXX_USE_CXX11_ABI=\([01]\).*/\1/p' "$cmake_dir/TorchConfig.cmake" 2>/dev/null | head -1 || true)"
 if [ -z "$abi" ] && command -v nm >/dev/null; then
-  abi=0; nm -D "$lib/libc10.so" | grep -q '__cxx11' && abi=1
+  # grep -c, not -q: an early exit of grep would fail the pipeline under pipefail
+  abi=0; [ "$(nm -D "$lib/libc10.so" | grep -c '__cxx11')" -gt 0 ] && abi=1
 fi
 abi="${abi:-1}"
 pt_version=""
@@ -121,8 +122,10 @@ if [ -z "$so" ]; then
   log "building with $cxx, $jobs jobs (log: $out/gxx.log)"
   rm -rf "$out/obj"; mkdir -p "$out/obj"
   flags=(-std=c++17 -O2 -fPIC -DNDEBUG -D_GLIBCXX_USE_CXX11_ABI="$abi" ${pt_version:+-D$pt_version} ${use_cuda:+-DUSE_CUDA}
-         -I"$native/build/include" -I"$src/api/src/main/native" -I"$java_home/include" -I"$java_home/include/linux"
-         -isystem "$inc" -isystem "$inc/torch/csrc/api/include")
+         -I"$native/build/include" -I"$src/api/src/main/native" -I"$java_home/include" -I"$java_home/include/linux")
+  # the compiler's own directories must not be named again (-isystem /usr/include breaks #include_next)
+  case "$inc" in /usr/include|/usr/local/include) ;; *) flags+=(-isystem "$inc") ;; esac
+  flags+=(-isystem "$inc/torch/csrc/api/include")
   if ! (ls "$native"/src/main/native/*.cc | xargs -P "$jobs" -I{} sh -c \
           'f="$1"; shift; exec "$@" -c "$f" -o "'"$out"'/obj/$(basename "$f" .cc).o"' _ {} "$cxx" "${flags[@]}" \
         && "$cxx" -shared -o "$out/obj/libdjl_torch.so" "$out"/obj/*.o -L"$lib" -Wl,-rpath,"$lib" \

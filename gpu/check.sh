@@ -2,8 +2,10 @@
 # The GPU check, run from the repository root on a GPU node with no Java, Maven or network, beside the bundle
 # from gpu/make-bundle.sh:
 #
-#   gpu/check.sh [--budget-s 540] [--bundle target/gpu-bundle/gpu-bundle.tar.xz] [--python python3]
+#   gpu/check.sh [--budget-s 540] [--bundle FILE] [--python python3] [--bench-iterations 300] [-- BUILD_ARGS]
 #
+# BUILD_ARGS replace `--python python3` in the call of gpu/build-djl-jni.sh (e.g. --torch PREFIX, or --lib and
+# --include for a rehearsal against another libtorch).
 # 1. records the node (nvidia-smi, torch, compilers) and unpacks the bundle (runtime, -Pcuda jar, DJL sources);
 # 2. builds DJL's JNI against the Python torch's libtorch (gpu/build-djl-jni.sh: cmake, else g++);
 # 3. `ssgan bench` on MNIST; 4. a short MNIST run, its epochs sized to the budget left;
@@ -13,12 +15,14 @@
 # the exit status is the number of failed steps.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-budget=540 bundle="$root/target/gpu-bundle/gpu-bundle.tar.xz" python=python3
+budget=540 bundle="$root/target/gpu-bundle/gpu-bundle.tar.xz" python=python3 iterations=300 build_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --budget-s) budget="$2"; shift 2 ;;
     --bundle) bundle="$2"; shift 2 ;;
     --python) python="$2"; shift 2 ;;
+    --bench-iterations) iterations="$2"; shift 2 ;;
+    --) shift; build_args=("$@"); break ;;
     *) echo "check: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +64,8 @@ cat "$work/MANIFEST.txt"
 export JAVA_HOME="$work/jre" SSGAN_JAR="$work/ssgan-repro.jar" SSGAN_CACHE="$work/cache"
 
 # ---- 2. DJL's JNI against this torch
-if ! step jni-build 300 "$root/gpu/build-djl-jni.sh" --src "$work/djl-native" --python "$python" \
+[ ${#build_args[@]} -gt 0 ] || build_args=(--python "$python")
+if ! step jni-build $(( $(left) / 2 )) "$root/gpu/build-djl-jni.sh" --src "$work/djl-native" "${build_args[@]}" \
       --ssgan-cache "$SSGAN_CACHE" --out "$work/jni" --jobs "$(nproc)"; then
   cp "$work"/jni/*.log "$out/" 2>/dev/null
   say "no JNI, so nothing else can run"; exit "$failed"
@@ -75,7 +80,7 @@ trap 'kill "$sampler" 2>/dev/null' EXIT
 
 
 # ---- 3. MNIST bench
-step bench-mnist 150 "$root/ssgan" bench --iterations 300 --threads 4
+step bench-mnist $(( $(left) / 3 > 150 ? $(left) / 3 : 150 )) "$root/ssgan" bench --iterations "$iterations" --threads 4
 ms="$(sed -n 's/^iteration (batch [0-9]*) *median \([0-9.]*\) ms.*/\1/p' "$out/bench-mnist.log")"
 if ! grep -q '^engine .* on gpu' "$out/bench-mnist.log"; then
   say "FAILED: bench did not run on the GPU ($(grep '^engine' "$out/bench-mnist.log"))"; failed=$((failed + 1))
