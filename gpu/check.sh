@@ -96,7 +96,7 @@ if [ "$epochs" -ge 1 ]; then
   step mnist-run $(( $(left) - 120 )) "$root/ssgan" sweep experiments/quickstart.yaml "epochs=$epochs" seed=1 \
     --results "$out/results" --threads 4
 else
-  say "mnist-run skipped: bench gave no time per iteration ('$ms') or no time is left ($(left) s)"
+  say "mnist-run skipped: not one epoch fits in the $(left) s left at ${ms:-?} ms per iteration"
 fi
 
 # ---- 5. CIFAR-10 bench
