@@ -119,13 +119,16 @@ fi
 if [ -z "$so" ]; then
   cxx="${CXX:-g++}"
   command -v "$cxx" >/dev/null || die "neither a working cmake build nor a C++ compiler ($cxx); install g++ or set CXX"
-  log "building with $cxx, $jobs jobs (log: $out/gxx.log)"
   rm -rf "$out/obj"; mkdir -p "$out/obj"
-  flags=(-std=c++17 -O2 -fPIC -DNDEBUG -D_GLIBCXX_USE_CXX11_ABI="$abi" ${pt_version:+-D$pt_version} ${use_cuda:+-DUSE_CUDA}
+  # the C++ standard torch builds its extensions with (C++17 up to 2.7 at least; later ones may move to C++20)
+  std=c++17
+  grep -qs -- '-std=c++20' "$(dirname "$lib")/utils/cpp_extension.py" && std=c++20
+  flags=(-std="$std" -O2 -fPIC -DNDEBUG -D_GLIBCXX_USE_CXX11_ABI="$abi" ${pt_version:+-D$pt_version} ${use_cuda:+-DUSE_CUDA}
          -I"$native/build/include" -I"$src/api/src/main/native" -I"$java_home/include" -I"$java_home/include/linux")
   # the compiler's own directories must not be named again (-isystem /usr/include breaks #include_next)
   case "$inc" in /usr/include|/usr/local/include) ;; *) flags+=(-isystem "$inc") ;; esac
   flags+=(-isystem "$inc/torch/csrc/api/include")
+  log "building with $cxx -std=$std, $jobs jobs (log: $out/gxx.log)"
   if ! (ls "$native"/src/main/native/*.cc | xargs -P "$jobs" -I{} sh -c \
           'f="$1"; shift; exec "$@" -c "$f" -o "'"$out"'/obj/$(basename "$f" .cc).o"' _ {} "$cxx" "${flags[@]}" \
         && "$cxx" -shared -o "$out/obj/libdjl_torch.so" "$out"/obj/*.o -L"$lib" -Wl,-rpath,"$lib" \
