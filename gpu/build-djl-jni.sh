@@ -73,7 +73,8 @@ torch_version="$(awk '/define TORCH_VERSION_(MAJOR|MINOR|PATCH)/ {v = v (v == ""
 cuda=""
 if ls "$lib"/libtorch_cuda*.so >/dev/null 2>&1; then
   # e.g. 13.0 -> cu130; from the pip install's version.py or a libtorch zip's build-version (2.7.1+cu128)
-  cuda="$(sed -n "s/^cuda *= *'\([0-9]*\)\.\([0-9]\).*/cu\1\2/p" "$(dirname "$lib")/version.py" 2>/dev/null || true)"
+  # (version.py: "cuda: Optional[str] = '13.0'")
+  cuda="$(sed -n "s/^cuda[^=]*= *'\([0-9]*\)\.\([0-9]\).*/cu\1\2/p" "$(dirname "$lib")/version.py" 2>/dev/null || true)"
   [ -n "$cuda" ] || cuda="$(sed -n 's/.*+\(cu[0-9]*\).*/\1/p' "$(dirname "$lib")/build-version" 2>/dev/null || true)"
   cuda="${cuda:-cuda}"
 fi
