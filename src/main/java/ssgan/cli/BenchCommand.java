@@ -1,5 +1,6 @@
 package ssgan.cli;
 
+import ai.djl.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
         double epochSeconds = perEpoch * r.medianMs() / 1000 + evalFullSeconds;
         System.out.printf(Locale.ROOT, "data                    %s%n", source);
         System.out.printf(Locale.ROOT, "model                   %s%n", s.model().name().toLowerCase(Locale.ROOT));
+        Engine engine = Engine.getInstance();
+        // the device tells whether a GPU build really trained on the GPU (DJL falls back to the CPU silently)
+        System.out.printf(Locale.ROOT, "engine                  %s %s on %s%n", engine.getEngineName(),
+                engine.getVersion(), engine.defaultDevice());
         System.out.printf(Locale.ROOT, "threads                 %d%n", r.threads());
         System.out.printf(Locale.ROOT, "iteration (batch %d)    median %.1f ms (p10 %.1f, p90 %.1f) over %d%n",
                 s.batchSize(), r.medianMs(), r.p10Ms(), r.p90Ms(), r.iterations());
