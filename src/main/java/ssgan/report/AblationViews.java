@@ -38,7 +38,7 @@ final class AblationViews {
         String meanStd = c.average().n() == 0 ? "no finished runs"
                 : Formats.meanStd(c.average().mean(), c.average().std(), d);
         String ensemble = c.ensemble().isEmpty() ? Formats.NONE
-                : Formats.number(c.ensemble().average(), d) + " (" + c.ensemble().members() + ")";
+                : Formats.number(c.ensemble().average(), c.unit().runDecimals()) + " (" + c.ensemble().members() + ")";
         if (diff == null) {
             return new PageModel.AblationRow(c.key().variant(), "#" + Assets.anchor(c.key()),
                     String.valueOf(c.average().n()), meanStd, c.key().faithful() ? "reference" : Formats.NONE,

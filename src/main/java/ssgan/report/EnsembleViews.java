@@ -54,15 +54,15 @@ final class EnsembleViews {
         Ensemble e = c.ensemble();
         int d = c.unit().decimals();
         String mark = notComparable(c) == null ? "" : " · " + notComparable(c);
-        String title = "raw D: " + Formats.number(e.raw(), d) + (e.hasGroups() ? "; raw D over ensembles of "
+        String title = "raw D: " + Formats.number(e.raw(), c.unit().runDecimals()) + (e.hasGroups() ? "; raw D over ensembles of "
                 + Ensemble.GROUP_SIZE + ": " + Formats.meanStd(e.groupsRaw().mean(), e.groupsRaw().std(), d) : "");
         if (e.hasGroups()) {
             return new PageModel.TableCell(Formats.meanStd(e.groupsAverage().mean(), e.groupsAverage().std(), d),
                     e.groupsAverage().n() + " ensembles of " + Ensemble.GROUP_SIZE + " · all " + e.members() + ": "
-                            + Formats.number(e.average(), d) + mark, null, title, "#" + Assets.anchor(c.key()),
+                            + Formats.number(e.average(), c.unit().runDecimals()) + mark, null, title, "#" + Assets.anchor(c.key()),
                     "ours-ensemble");
         }
-        return new PageModel.TableCell(Formats.number(e.average(), d), "one ensemble of " + e.members()
+        return new PageModel.TableCell(Formats.number(e.average(), c.unit().runDecimals()), "one ensemble of " + e.members()
                 + (e.members() == 1 ? " run" : " runs") + mark, null, title, "#" + Assets.anchor(c.key()),
                 "ours-ensemble");
     }
@@ -77,9 +77,9 @@ final class EnsembleViews {
         String paper = c.paperEnsemble().map(EnsembleViews::published).orElse(Formats.NONE);
         String members = String.valueOf(e.members());
         return List.of(
-                new PageModel.EnsembleRow("averaged D", members, Formats.number(e.average(), d),
+                new PageModel.EnsembleRow("averaged D", members, Formats.number(e.average(), c.unit().runDecimals()),
                         groups(e, e.groupsAverage(), d), paper),
-                new PageModel.EnsembleRow("raw D", members, Formats.number(e.raw(), d),
+                new PageModel.EnsembleRow("raw D", members, Formats.number(e.raw(), c.unit().runDecimals()),
                         groups(e, e.groupsRaw(), d), Formats.NONE));
     }
 

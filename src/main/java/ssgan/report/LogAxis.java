@@ -20,7 +20,7 @@ import java.util.Locale;
  * drawn onto the rendered image: 1, 2 and 5 x 10^k, or given values (the label counts of the paper's tables).
  */
 final class LogAxis {
-    private static final String BLANK = "\u2007".repeat(6); // figure spaces: digit-wide, so XChart leaves room for the labels
+    private static final String BLANK = "\u2007".repeat(8); // figure spaces: digit-wide, so XChart leaves room for the labels
     private static final int MAX_TICKS = 10;
 
     private final double[] ticks;

@@ -135,15 +135,17 @@ final class PageBuilder {
     private PageModel.CellView cell(CellSummary c, Predicate<String> assetExists) {
         CellKey k = c.key();
         int d = c.unit().decimals();
+        int runD = c.unit().runDecimals();
         List<PageModel.StatRow> stats = new ArrayList<>();
-        stats.add(statRow("averaged D (the paper's number; the verdict's)", c.average(), d));
+        stats.add(statRow("averaged D (the paper's number; the verdict's)", c.average(), d, runD));
         if (!c.flagged().isEmpty()) {
-            stats.add(statRow("averaged D without the " + c.flagged().size() + " flagged run(s)", c.healthy(), d));
+            stats.add(statRow("averaged D without the " + c.flagged().size() + " flagged run(s)", c.healthy(), d,
+                    runD));
         }
         if (c.corrected().n() > 0) {
-            stats.add(statRow("bias-corrected average (a deviation: ÷ (1 − (1 − rate)^n))", c.corrected(), d));
+            stats.add(statRow("bias-corrected average (a deviation: ÷ (1 − (1 − rate)^n))", c.corrected(), d, runD));
         }
-        stats.add(statRow("raw D", c.raw(), d));
+        stats.add(statRow("raw D", c.raw(), d, runD));
         String averages = c.runs().stream().map(RunResult::averageDescription).distinct()
                 .collect(Collectors.joining("; "));
         String loss = Assets.lossChart(k);
@@ -167,12 +169,13 @@ final class PageBuilder {
         return k.dataset() + " · " + k.labels() + " labels · " + k.variant() + " · " + k.budget();
     }
 
-    private static PageModel.StatRow statRow(String label, SampleStats s, int d) {
+    /** @param runD decimals of one run's value (min and max are runs' values: whole error counts on MNIST) */
+    private static PageModel.StatRow statRow(String label, SampleStats s, int d, int runD) {
         String ci = Double.isFinite(s.ciLow())
                 ? "[" + Formats.number(s.ciLow(), d) + ", " + Formats.number(s.ciHigh(), d) + "]" : Formats.NONE;
         return new PageModel.StatRow(label, String.valueOf(s.n()), Formats.number(s.mean(), d),
-                Formats.number(s.std(), d), Formats.number(s.standardError(), d), ci, Formats.number(s.min(), d),
-                Formats.number(s.max(), d));
+                Formats.number(s.std(), d), Formats.number(s.standardError(), d), ci, Formats.number(s.min(), runD),
+                Formats.number(s.max(), runD));
     }
 
     private static String runsLine(CellSummary c) {
