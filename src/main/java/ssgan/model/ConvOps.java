@@ -10,13 +10,13 @@ final class ConvOps {
 
     private ConvOps() {}
 
-    /** Mean over several axes (the engine's mean takes one axis only). */
+    /** Mean over several axes (the engine's mean takes one axis only); safe inside a gradient collector. */
     static NDArray mean(NDArray a, int[] axes, boolean keepDims) {
         long n = 1;
         for (int axis : axes) {
             n *= a.getShape().get(axis);
         }
-        return a.sum(axes, keepDims).div(n);
+        return GraphScalars.dividedBy(a.sum(axes, keepDims), n);
     }
 
     /**

@@ -2,6 +2,7 @@ package ssgan.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ssgan.model.GraphScalars;
 import ssgan.experiment.Settings.FeatureLoss;
 
 /**
@@ -30,7 +31,7 @@ public final class Losses {
         NDArray lseReal = logSumExp(realLogits);
         NDArray real = Activation.softPlus(lseReal).sub(lseReal).mean();
         NDArray fake = Activation.softPlus(logSumExp(fakeLogits)).mean();
-        return real.add(fake).mul(0.5f);
+        return GraphScalars.times(real.add(fake), 0.5f);
     }
 
     /**

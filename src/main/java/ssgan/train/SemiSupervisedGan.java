@@ -12,6 +12,7 @@ import ssgan.experiment.Settings;
 import ssgan.experiment.Settings.Mode;
 import ssgan.model.Discriminator;
 import ssgan.model.Generator;
+import ssgan.model.GraphScalars;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 
@@ -79,7 +80,7 @@ public final class SemiSupervisedGan {
             labeledLogits = logits.get(0);
             supervised = Losses.supervisedLoss(labeledLogits, b.oneHotLabels());
             unsupervised = Losses.unsupervisedLoss(logits.get(1), logits.get(2));
-            loss = supervised.add(unsupervised.mul((float) settings.unlabeledWeight()));
+            loss = supervised.add(GraphScalars.times(unsupervised, (float) settings.unlabeledWeight()));
             collector.backward(loss);
         }
         average.update();
