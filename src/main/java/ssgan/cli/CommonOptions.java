@@ -16,6 +16,7 @@ final class CommonOptions {
      * default; use --threads 1 when the machine is shared.
      */
     static final int DEFAULT_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     @Option(names = "--results", description = "Results root (default: ${DEFAULT-VALUE}).", defaultValue = "results")
     Path results;
@@ -54,12 +55,17 @@ final class CommonOptions {
         return new DatasetCache(catalog(), allowDownload ? options.withAllowDownload(true) : options);
     }
 
-    /** Must run before the engine loads: PyTorch reads its thread counts once. */
+    /**
+     * Must run before the engine loads: PyTorch reads its thread counts once. --threads, else $SSGAN_THREADS, else a
+     * thread count the JVM was started with (-Dai.djl.pytorch.num_threads, as the test suite does, so that an
+     * in-process command cannot change the threads of the tests that follow it), else the default.
+     */
     void configureEngine() {
-        int n = threads != null ? threads
-                : System.getenv("SSGAN_THREADS") != null ? Integer.parseInt(System.getenv("SSGAN_THREADS"))
-                : DEFAULT_THREADS;
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+        String env = System.getenv("SSGAN_THREADS");
+        String n = threads != null ? threads.toString()
+                : env != null ? Integer.toString(Integer.parseInt(env))
+                : System.getProperty(THREADS_PROPERTY, Integer.toString(DEFAULT_THREADS));
+        System.setProperty(THREADS_PROPERTY, n);
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");

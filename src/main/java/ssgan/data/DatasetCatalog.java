@@ -36,7 +36,8 @@ public final class DatasetCatalog {
      */
     public Optional<DatasetSpec> find(String name) {
         if (name == null || name.isEmpty() || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
-            throw new DataException("invalid dataset name '" + name + "' (letters, digits, '.', '_', '-')");
+            throw new DataException("invalid dataset name '" + name + "': expected a directory name under the data "
+                    + "root of letters, digits, '.', '_' and '-', not starting with '.'");
         }
         Path file = dataRoot.resolve(name).resolve(SPEC_FILE);
         if (!Files.isRegularFile(file)) {

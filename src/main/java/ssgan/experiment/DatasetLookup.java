@@ -9,5 +9,11 @@ import ssgan.data.DatasetSpec;
  */
 @FunctionalInterface
 public interface DatasetLookup {
+    /**
+     * Empty when no dataset of that name is declared.
+     *
+     * @throws ssgan.data.DataException when the name is not a valid dataset name or its declaration is invalid;
+     *                                  the experiment loader reports the message at the {@code dataset} key
+     */
     Optional<DatasetSpec> find(String name);
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import ssgan.data.DataException;
 import ssgan.data.DatasetSpec;
 
 /**
@@ -56,17 +57,29 @@ final class SettingsRules {
                     "lr_decay_end (" + integer("lr_decay_end") + ") must be >= lr_decay_start ("
                             + integer("lr_decay_start") + ")");
         }
+        if (usable("lr_decay_start", "lr_decay_end") && integer("lr_decay_start") == 0
+                && integer("lr_decay_end") > 0) {
+            report("lr_decay_end", "lr_decay_start", "lr_decay_start 0 means a constant learning rate, so "
+                    + "lr_decay_end must be 0 too; to decay, set lr_decay_start to an epoch >= 1, got lr_decay_end "
+                    + integer("lr_decay_end"));
+        }
         if (usable("lr_decay_start", "epochs") && integer("lr_decay_start") > integer("epochs")) {
             report("lr_decay_start", "epochs", "lr_decay_start (" + integer("lr_decay_start")
                     + ") must be <= epochs (" + integer("epochs") + ")");
         }
         if (usable("dataset")) {
             String name = (String) values.get("dataset").value();
-            Optional<DatasetSpec> spec = datasets.find(name);
-            if (spec.isEmpty()) {
-                report("dataset", "unknown dataset '" + name + "': no data/" + name + "/dataset.yaml");
-            } else {
-                checkAgainst(spec.get());
+            try {
+                Optional<DatasetSpec> spec = datasets.find(name);
+                if (spec.isEmpty()) {
+                    report("dataset", "unknown dataset '" + name + "': no data/" + name + "/dataset.yaml");
+                } else {
+                    checkAgainst(spec.get());
+                }
+            } catch (DataException e) {
+                // an invalid name (e.g. a path such as ../../etc) or an unreadable dataset.yaml: the value written
+                // here is what has to change, so it is reported here like any other bad value
+                report("dataset", e.getMessage());
             }
         }
     }

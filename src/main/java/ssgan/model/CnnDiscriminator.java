@@ -53,11 +53,11 @@ public final class CnnDiscriminator implements Discriminator {
             int out = CONVS[i][0];
             int k = i >= NIN_FROM ? 1 : 3;
             NDArray v = manager.randomNormal(0f, V_STD, new Shape(out, in, k, k), DataType.FLOAT32);
-            convs.add(WeightNormConv.conv("D" + (i + 1), v, CONVS[i][1], CONVS[i][2], false));
+            convs.add(WeightNormConv.conv("D" + (i + 1), v, CONVS[i][1], CONVS[i][2]));
             in = out;
         }
         NDArray v = manager.randomNormal(0f, V_STD, new Shape(classes, in), DataType.FLOAT32);
-        logits = new WeightNormDense("D" + (CONVS.length + 1), v, true, true, 1e-6f);
+        logits = new WeightNormDense("D" + (CONVS.length + 1), v, true, 1e-6f);
     }
 
     /** Per step: each conv layer's effective kernel W, then the logits layer's factor s/|V|. */

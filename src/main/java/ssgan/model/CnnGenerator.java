@@ -52,7 +52,7 @@ public final class CnnGenerator implements Generator {
         }
         NDArray v = manager.randomNormal(0f, W_STD, new Shape(WIDTHS[WIDTHS.length - 1], channels, 5, 5),
                 DataType.FLOAT32);
-        output = WeightNormConv.transposed("G" + (WIDTHS.length + 1), v, true);
+        output = WeightNormConv.transposed("G" + (WIDTHS.length + 1), v);
     }
 
     @Override

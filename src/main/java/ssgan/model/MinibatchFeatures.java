@@ -61,7 +61,7 @@ final class MinibatchFeatures {
         logScale.value().subi(meanMin.log().expandDims(1).repeat(1, DIM).reshape(-1));
         NDArray c = closeness(dist.div(meanMin));
         NDArray mean = c.mean(new int[] {0});
-        bias.value().set(mean.neg().toFloatArray());
+        InPlace.copy(mean.neg(), bias.value());
         return NDArrays.concat(new NDList(h, c.sub(mean)), 1);
     }
 

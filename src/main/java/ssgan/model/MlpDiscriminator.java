@@ -50,8 +50,7 @@ public final class MlpDiscriminator implements Discriminator {
                 in = minibatch.outputs(in);
             }
             NDArray v = manager.randomNormal(0f, 0.1f, new Shape(out, in), DataType.FLOAT32);
-            boolean isOutput = i == WIDTHS.length;
-            layers.add(new WeightNormDense("D" + (i + 1), v, isOutput, true, 0f));
+            layers.add(new WeightNormDense("D" + (i + 1), v, true, 0f));
             in = out;
         }
     }

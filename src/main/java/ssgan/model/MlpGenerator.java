@@ -35,7 +35,7 @@ public final class MlpGenerator implements Generator {
             shift.add(new Param("G" + i + ".beta", manager.zeros(new Shape(HIDDEN)), true));
             in = HIDDEN;
         }
-        output = new WeightNormDense("G3", glorot(manager, pixels, in), true, true, 1e-6f);
+        output = new WeightNormDense("G3", glorot(manager, pixels, in), true, 1e-6f);
     }
 
     private static NDArray glorot(NDManager m, int out, int in) {

@@ -16,6 +16,7 @@ import java.util.List;
  * Unlike {@link WeightNormDense}, W is materialised (once per step, see {@link #weight}): a conv kernel is far
  * smaller than its output (96x96x3x3 against 300x96x32x32), so scaling the kernel costs less time and memory than
  * scaling the outputs, and the bias goes into the convolution itself.
+ * The gain starts trainable; the discriminator's data-dependent init freezes the hidden layers' gains.
  */
 public final class WeightNormConv {
     private static final float EPS = 1e-6f;
@@ -28,12 +29,11 @@ public final class WeightNormConv {
     private final Shape stride;
     private final Shape padding;
 
-    private WeightNormConv(String name, NDArray direction, boolean transposed, int stride, int padding,
-                           boolean trainScale) {
+    private WeightNormConv(String name, NDArray direction, boolean transposed, int stride, int padding) {
         NDManager m = direction.getManager();
         int out = (int) direction.getShape().get(transposed ? 1 : 0);
         this.direction = new Param(name + ".V", direction, true);
-        this.scale = new Param(name + ".g", m.ones(new Shape(out)), trainScale);
+        this.scale = new Param(name + ".g", m.ones(new Shape(out)), true);
         this.bias = new Param(name + ".b", m.zeros(new Shape(out)), true);
         this.transposed = transposed;
         this.stride = new Shape(stride, stride);
@@ -41,16 +41,16 @@ public final class WeightNormConv {
     }
 
     /** Convolution with V of shape (out, in, k, k). */
-    static WeightNormConv conv(String name, NDArray direction, int stride, int padding, boolean trainScale) {
-        return new WeightNormConv(name, direction, false, stride, padding, trainScale);
+    static WeightNormConv conv(String name, NDArray direction, int stride, int padding) {
+        return new WeightNormConv(name, direction, false, stride, padding);
     }
 
     /**
      * The generator's transposed convolution: V of shape (in, out, 5, 5), as DJL/PyTorch store it; stride 2,
      * padding 2, output padding 1 (see {@link ConvOps#transposedConv5x5Stride2}).
      */
-    static WeightNormConv transposed(String name, NDArray direction, boolean trainScale) {
-        return new WeightNormConv(name, direction, true, 2, 2, trainScale);
+    static WeightNormConv transposed(String name, NDArray direction) {
+        return new WeightNormConv(name, direction, true, 2, 2);
     }
 
     /** The axes of V that one output channel's norm sums over. */
@@ -86,7 +86,7 @@ public final class WeightNormConv {
         NDArray factor = ConvOps.mean(squares, axes, false).sqrt().div(c);
         squares.close();
         scale.value().divi(factor);
-        bias.value().set(mu.neg().div(factor).toFloatArray());
+        InPlace.copy(mu.neg().div(factor), bias.value());
         NDArray normalised = centred.div(factor.reshape(1, -1, 1, 1));
         centred.close();
         return normalised;

@@ -13,6 +13,8 @@ import java.util.List;
  * Computed as {@code y = (x V^T) * (s / |V|) + b}: scaling the outputs rather than materialising W gives the same
  * result and saves several passes over the weight matrix in the forward and the backward pass.
  * V is stored as (out, in) so the norms run over rows and {@link Linear#linear} applies it directly.
+ * The scale starts trainable; a discriminator's data-dependent init freezes its hidden layers' scales
+ * (the authors' {@code train_scale=False}), so that step is what decides, and tests can see it happen.
  */
 public final class WeightNormDense {
     private final Param direction;
@@ -20,11 +22,11 @@ public final class WeightNormDense {
     private final Param bias;
     private final float eps;
 
-    WeightNormDense(String name, NDArray direction, boolean trainScale, boolean hasBias, float eps) {
+    WeightNormDense(String name, NDArray direction, boolean hasBias, float eps) {
         NDManager m = direction.getManager();
         int out = (int) direction.getShape().get(0);
         this.direction = new Param(name + ".V", direction, true);
-        this.scale = new Param(name + ".s", m.ones(new Shape(out)), trainScale);
+        this.scale = new Param(name + ".s", m.ones(new Shape(out)), true);
         this.bias = hasBias ? new Param(name + ".b", m.zeros(new Shape(out)), true) : null;
         this.eps = eps;
     }
@@ -56,7 +58,7 @@ public final class WeightNormDense {
         NDArray factor = c == 1f ? sigma : sigma.div(c);
         scale.value().divi(factor);
         if (bias != null) {
-            bias.value().set(mu.neg().div(factor).toFloatArray());
+            InPlace.copy(mu.neg().div(factor), bias.value());
         }
         return a.sub(mu).div(factor);
     }

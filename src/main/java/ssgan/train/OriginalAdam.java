@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ssgan.experiment.Settings.AdamEpsilon;
+import ssgan.model.InPlace;
 import ssgan.model.Param;
 
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ public final class OriginalAdam {
     void restore(NDList saved, long savedSteps) {
         int n = params.size();
         for (int i = 0; i < n; i++) {
-            firstMoments.get(i).set(saved.get(i).toFloatArray());
-            secondMoments.get(i).set(saved.get(n + i).toFloatArray());
+            InPlace.copy(saved.get(i), firstMoments.get(i));
+            InPlace.copy(saved.get(n + i), secondMoments.get(i));
         }
         steps = savedSteps;
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ssgan.experiment.Settings.AverageStart;
+import ssgan.model.InPlace;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 
@@ -70,7 +71,7 @@ public final class ParameterAverage implements ParamSource {
 
     void restore(NDList saved, long savedUpdates) {
         for (int i = 0; i < params.size(); i++) {
-            shadows.get(params.get(i)).set(saved.get(i).toFloatArray());
+            InPlace.copy(saved.get(i), shadows.get(params.get(i)));
         }
         updates = savedUpdates;
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ssgan.data.LabeledTiling;
 import ssgan.experiment.Settings;
 import ssgan.metrics.EpochMetrics;
+import ssgan.model.InPlace;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 
@@ -90,13 +91,19 @@ public final class Trainer {
         return s.iterationsPerEpoch() > 0 ? s.iterationsPerEpoch() : data.trainCount() / s.batchSize();
     }
 
-    /** Learning rate for a 0-based epoch: constant, or linear decay to 0 between lr_decay_start and lr_decay_end. */
+    /**
+     * Learning rate for a 0-based epoch, as defaults.yaml documents it: constant when lr_decay_start is 0;
+     * otherwise constant before lr_decay_start, then linear down to 0 at lr_decay_end (0 from then on).
+     */
     double learningRate(int epoch) {
-        if (s.lrDecayEnd() <= 0 || epoch < s.lrDecayStart()) {
+        int start = s.lrDecayStart(), end = s.lrDecayEnd();
+        if (start == 0 || epoch < start) {
             return s.learningRate();
         }
-        double left = (double) (s.lrDecayEnd() - epoch) / (s.lrDecayEnd() - s.lrDecayStart());
-        return s.learningRate() * Math.max(0, left);
+        if (epoch >= end) {
+            return 0;
+        }
+        return s.learningRate() * ((double) (end - epoch) / (end - start));
     }
 
     public Result run() throws DivergedException {
@@ -224,7 +231,7 @@ public final class Trainer {
             NDList arrays = NDList.decode(scratch, in);
             List<Param> params = allParams(gan);
             for (int i = 0; i < params.size(); i++) {
-                params.get(i).value().set(arrays.get(i).toFloatArray());
+                InPlace.copy(arrays.get(i), params.get(i).value());
             }
             int at = params.size();
             NDList adamD = gan.adamD().state();

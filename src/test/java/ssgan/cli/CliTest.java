@@ -46,6 +46,22 @@ class CliTest {
     }
 
     @Test
+    void invalidDatasetNameExitsWithTwoAndAPosition(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("escape.yaml");
+        Files.writeString(config, """
+                settings:
+                  dataset: ../../../etc
+                """);
+        for (String command : List.of("plan", "sweep")) {
+            Object[] r = cli(command, config.toString(), "--results", tmp.resolve("results").toString());
+            String text = (String) r[1];
+            assertEquals(2, r[0], text);
+            assertTrue(text.contains(config + ":2:12: settings.dataset: invalid dataset name '../../../etc'"), text);
+            assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace: " + text);
+        }
+    }
+
+    @Test
     void badOverrideExitsWithTwo(@TempDir Path tmp) throws Exception {
         Path config = TinyExperiment.write(tmp, "tiny", 1, 5, "[1]");
         Object[] r = cli("plan", config.toString(), "learning_rate=fast");

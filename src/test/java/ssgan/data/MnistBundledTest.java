@@ -27,7 +27,9 @@ class MnistBundledTest {
         Dataset d = DatasetLoader.load(spec, DataOptions.offline(cache));
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("MNIST 60k+10k loaded and verified in %.2f s%n", seconds);
-        assertTrue(seconds < 10, "loading MNIST took " + seconds + " s"); // loose bound: shared CI cores
+        // Not a speed test (about 1 s on a quiet core; the printed line is the measurement): a bound that only a
+        // broken loader, not a busy machine, crosses
+        assertTrue(seconds < 120, "loading MNIST took " + seconds + " s");
 
         assertEquals(60000, d.train().count());
         assertEquals(10000, d.test().count());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import ssgan.data.DatasetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +124,10 @@ class MalformedConfigTest {
                           lr_decay_start: 8
                           lr_decay_end: 4
                         """, 4, 17, "settings.lr_decay_end", "lr_decay_end (4) must be >= lr_decay_start (8)"),
+                new Case("decay end with the constant-rate decay start", "decay0.yaml", """
+                        settings:
+                          lr_decay_end: 30
+                        """, 2, 17, "settings.lr_decay_end", "lr_decay_start 0 means a constant learning rate"),
                 new Case("lr decay starts after the last epoch", "late.yaml", """
                         settings:
                           epochs: 10
@@ -298,6 +303,20 @@ class MalformedConfigTest {
         assertEquals(c.key(), error.key(), error.toString());
         assertTrue(error.message().contains(c.fragment()), error.toString());
         assertTrue(error.toString().startsWith(file + ":" + c.line() + ":" + c.column() + ": "), error.toString());
+    }
+
+    /** The real catalog refuses names that are not a plain directory name; that is a config error like any other. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"../../../etc", "/etc", ".hidden", "a b"})
+    void anInvalidDatasetNameIsReportedAtItsValue(String name) {
+        Path file = TestDatasets.write(dir, "name.yaml", "settings:\n  dataset: '" + name + "'\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ExperimentLoader.load(file, new DatasetCatalog(Path.of("data"))::find));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        ConfigError error = e.errors().get(0);
+        assertEquals(file + ":2:12: settings.dataset: invalid dataset name '" + name + "': expected a directory "
+                + "name under the data root of letters, digits, '.', '_' and '-', not starting with '.'",
+                error.toString());
     }
 
     @Test

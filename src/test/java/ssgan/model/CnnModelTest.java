@@ -48,7 +48,7 @@ class CnnModelTest {
             Engine.getInstance().setRandomSeed(1);
             int in = 4, out = 3;
             NDArray v = m.randomNormal(0f, 0.05f, new Shape(in, out, 5, 5), DataType.FLOAT32);
-            WeightNormConv layer = WeightNormConv.transposed("T", v, true);
+            WeightNormConv layer = WeightNormConv.transposed("T", v);
             float[] g = {2f, 0.5f, 3f};
             layer.params().get(1).value().set(g);
             float[] probe = new float[in * in * 9];
@@ -114,7 +114,7 @@ class CnnModelTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(2);
             WeightNormConv layer = WeightNormConv.conv("C",
-                    m.randomNormal(0f, 0.05f, new Shape(5, 4, 3, 3), DataType.FLOAT32), 1, 1, false);
+                    m.randomNormal(0f, 0.05f, new Shape(5, 4, 3, 3), DataType.FLOAT32), 1, 1);
             float[] g = {1f, 2f, 3f, 4f, 5f};
             layer.params().get(1).value().set(g);
             NDArray w = layer.weight(ParamSource.LIVE);
@@ -131,6 +131,7 @@ class CnnModelTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             CnnDiscriminator d = new CnnDiscriminator(m, 3, 16, 10, Regularisation.dropout(0.2, 0.5));
+            assertTrue(d.params().stream().allMatch(Param::trainable), "the init is what freezes");
             NDArray x = m.randomUniform(-1f, 1f, new Shape(40, 3 * 16 * 16), DataType.FLOAT32);
             Engine.getInstance().setRandomSeed(4);
             d.dataDependentInit(x);

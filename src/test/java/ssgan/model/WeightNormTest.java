@@ -18,7 +18,7 @@ class WeightNormTest {
     void effectiveWeightRowsHaveTheScaleAsNorm() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray v = m.create(new float[] {3, 4, 0, 0, 5, 12}, new Shape(2, 3));
-            WeightNormDense layer = new WeightNormDense("L", v, true, true, 0f);
+            WeightNormDense layer = new WeightNormDense("L", v, true, 0f);
             layer.params().get(1).value().set(new float[] {2, 0.5f});
             // the identity as input reads the effective weight W^T off the output (the bias is 0)
             float[] w = layer.forward(m.eye(3), layer.unitScale(ParamSource.LIVE), ParamSource.LIVE)
@@ -37,7 +37,7 @@ class WeightNormTest {
             Engine.getInstance().setRandomSeed(7);
             NDArray x = m.randomUniform(0f, 1f, new Shape(500, 40), DataType.FLOAT32);
             WeightNormDense layer = new WeightNormDense("L", m.randomNormal(0f, 0.1f, new Shape(30, 40),
-                    DataType.FLOAT32), false, true, 0f);
+                    DataType.FLOAT32), true, 0f);
             layer.initFrom(layer.forward(x, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE));
             NDArray a = layer.forward(x, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE);
             float[] mean = a.mean(new int[] {0}).toFloatArray();
@@ -54,6 +54,7 @@ class WeightNormTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             MlpDiscriminator d = new MlpDiscriminator(m, 784, 10, Regularisation.noise(0.3, 0.5));
+            assertTrue(d.params().stream().allMatch(Param::trainable), "the init is what freezes");
             d.dataDependentInit(m.randomUniform(0f, 1f, new Shape(500, 784), DataType.FLOAT32));
             for (Param p : d.params()) {
                 boolean hiddenScale = p.name().endsWith(".s") && !p.name().equals("D6.s");

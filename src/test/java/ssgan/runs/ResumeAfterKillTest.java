@@ -29,7 +29,7 @@ class ResumeAfterKillTest {
         Path straight = tmp.resolve("straight");
         Path killed = tmp.resolve("killed");
 
-        assertEquals(0, sweep(config, straight).waitFor(5, TimeUnit.MINUTES) ? 0 : -1);
+        succeeds(sweep(config, straight), straight);
 
         Process victim = sweep(config, killed);
         RunDirectory dir = only(killed);
@@ -47,7 +47,7 @@ class ResumeAfterKillTest {
         assertTrue(dir.readMetrics().size() < EPOCHS, "killed before the end");
         assertTrue(Files.exists(dir.lockFile()), "the dead process left its lock behind");
 
-        assertTrue(sweep(config, killed).waitFor(5, TimeUnit.MINUTES));
+        succeeds(sweep(config, killed), killed);
         assertEquals(RunState.DONE, dir.state());
         List<EpochMetrics> a = only(straight).readMetrics();
         List<EpochMetrics> b = dir.readMetrics();
@@ -67,12 +67,29 @@ class ResumeAfterKillTest {
         return runs.isEmpty() ? null : runs.get(0);
     }
 
+    /** Waits for a sweep and requires exit code 0, showing its output otherwise. */
+    private static void succeeds(Process sweep, Path results) throws Exception {
+        assertTrue(sweep.waitFor(5, TimeUnit.MINUTES), "the sweep did not finish in 5 minutes");
+        assertEquals(0, sweep.exitValue(), () -> "sweep exit code; its output:\n" + readLog(results));
+    }
+
+    private static String readLog(Path results) {
+        try {
+            return Files.readString(log(results));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static Path log(Path results) {
+        return results.resolveSibling(results.getFileName() + ".log");
+    }
+
     /** A separate JVM running the real CLI, as a user would. */
     private static Process sweep(Path config, Path results) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "ssgan.cli.Main", "sweep",
                 config.toString(), "--results", results.toString(), "--threads", "1")
-                .redirectErrorStream(true).redirectOutput(results.resolveSibling(results.getFileName() + ".log")
-                        .toFile()).directory(new File(".")).start();
+                .redirectErrorStream(true).redirectOutput(log(results).toFile()).directory(new File(".")).start();
     }
 }

@@ -176,4 +176,20 @@ class CifarTrainingTest {
         assertEquals(3e-4, trainer.learningRate(800), 1e-15);
         assertEquals(3e-4 * 0.0025, trainer.learningRate(1199), 1e-15);
     }
+
+    /** defaults.yaml: lr_decay_start 0 is a constant rate; a decay that starts and ends at once drops to 0. */
+    @Test
+    void learningRateIsConstantAtDecayStartZeroAndDropsToZeroAtAnInstantDecay() {
+        Settings constant = settings(Map.of("epochs", 10, "learning_rate", 0.0003));
+        Trainer flat = new Trainer(constant, TrainingDataFactory.create(dataset(200, 20), constant), null, m -> { });
+        for (int epoch = 0; epoch < 10; epoch++) {
+            assertEquals(3e-4, flat.learningRate(epoch), "epoch " + epoch);
+        }
+        Settings instant = settings(Map.of("epochs", 10, "learning_rate", 0.0003, "lr_decay_start", 5,
+                "lr_decay_end", 5));
+        Trainer cut = new Trainer(instant, TrainingDataFactory.create(dataset(200, 20), instant), null, m -> { });
+        assertEquals(3e-4, cut.learningRate(4));
+        assertEquals(0.0, cut.learningRate(5), "not 0/0");
+        assertEquals(0.0, cut.learningRate(9));
+    }
 }
