@@ -54,7 +54,7 @@ class ChromiumReportTest {
         new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(), "experiments/paper",
                 generated);
         Path out = WORK.resolve("published").resolve("report");
-        copyTree(generated, out);
+        FixtureResults.copyTree(generated, out);
         ReportDirectory.deleteRecursively(generated);
         ReportDirectory.deleteRecursively(results);
 
@@ -126,19 +126,6 @@ class ChromiumReportTest {
             }
         }
         assertTrue(links > 0, "links on " + page);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static String runChromium(Path binary, Path profile, String... args) throws IOException,

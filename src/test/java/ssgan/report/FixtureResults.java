@@ -127,7 +127,11 @@ final class FixtureResults {
 
     /** The two real 3-epoch quickstart runs of the trainer (src/test/resources/ssgan/report/results). */
     static void copyQuickstart(Path root) {
-        Path source = Path.of("src/test/resources/ssgan/report/results");
+        copyTree(Path.of("src/test/resources/ssgan/report/results"), root);
+    }
+
+    /** Copies a directory tree (creating {@code target}). */
+    static void copyTree(Path source, Path root) {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
                 Path target = root.resolve(source.relativize(p).toString());
