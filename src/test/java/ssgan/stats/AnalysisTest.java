@@ -91,6 +91,31 @@ class AnalysisTest {
     }
 
     @Test
+    void verdictLinesCoverEveryPaperLabelCountFromTheFaithfulRunsOnly() {
+        PaperTable table = new PaperTable("mnist-table1", "Table 1", "mnist", Map.of(),
+                List.of(new PaperTable.Row("improved_gan", "Improved GAN", "paper", null, List.of(
+                        new PaperTable.Cell(50, 221, 136.0, 10, "errors_out_of_10000", true, List.of(), null),
+                        new PaperTable.Cell(100, 93, 6.5, 10, "errors_out_of_10000", true, List.of(), null),
+                        new PaperTable.Cell(200, 90, 4.2, 10, "errors_out_of_10000", true, List.of(), null)))));
+        List<RunResult> runs = List.of(
+                run("a", 1, 300, RunState.DONE, 90, 10_000, Map.of()),
+                run("b", 2, 300, RunState.DONE, 96, 10_000, Map.of()),
+                run("c", 1, 30, RunState.DONE, 240, 10_000, Map.of("labels", 200)),
+                run("d", 1, 300, RunState.RUNNING, 120, 10_000, Map.of("labels", 200)),
+                run("e", 1, 300, RunState.DONE, 400, 10_000, Map.of("labels", 50, "mode", "supervised")));
+        List<ClaimLine> lines = Analysis.of(runs, List.of(table)).claims();
+        assertEquals(List.of(50, 100, 200), lines.stream().map(ClaimLine::labels).toList());
+        assertEquals("no runs yet", lines.get(0).status(), "a supervised-only run is an ablation, not the claim");
+        assertEquals(Verdict.CONSISTENT, lines.get(1).verdict());
+        assertEquals(2, lines.get(1).n());
+        assertTrue(lines.get(1).status().startsWith("reproduces"), lines.get(1).status());
+        assertEquals(Verdict.BUDGET, lines.get(2).verdict());
+        assertEquals("budget runs only: 30 of 300 epochs", lines.get(2).status());
+        assertTrue(lines.get(2).reason().contains("1 full-budget run(s) in progress (epoch 300 of 300)")
+                || lines.get(2).reason().contains("in progress"), lines.get(2).reason());
+    }
+
+    @Test
     void theSameSettingsHashCountsOnce() {
         List<RunResult> runs = List.of(
                 run("a", 1, 300, RunState.DONE, 90, 10_000, Map.of()),

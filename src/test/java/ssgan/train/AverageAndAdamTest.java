@@ -32,6 +32,13 @@ class AverageAndAdamTest {
             corrected.update();                  // a = 2, corrected a / (1 - 0.9) = 20
             assertArrayEquals(new float[] {20f, -4f}, corrected.valueOf(p).toFloatArray(), 1e-4f);
 
+            // the report's third column: the authors' uncorrected average, divided by 1 - (1 - rate)^n when scored
+            assertArrayEquals(new float[] {2.9f / 0.19f, -0.76f / 0.19f}, avg.corrected().valueOf(p).toFloatArray(),
+                    1e-4f, "2 updates: 1 - 0.9^2 = 0.19");
+            assertArrayEquals(new float[] {2.9f, -0.76f}, avg.valueOf(p).toFloatArray(), 1e-5f,
+                    "the corrected view leaves the average itself alone");
+            assertEquals(frozen.value(), avg.corrected().valueOf(frozen), "frozen parameters: their live value");
+
             ParameterAverage fromParams = new ParameterAverage(m, List.of(p), 0.1, AverageStart.PARAMS, false);
             assertArrayEquals(new float[] {20f, -4f}, fromParams.valueOf(p).toFloatArray());
         }
