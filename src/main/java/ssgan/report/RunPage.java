@@ -18,14 +18,22 @@ import java.util.TreeSet;
  * config with the keys that differ from the paper's setup and from its sibling seeds marked, its provenance and
  * health, and its errors every 25 epochs. Formatting only, like {@link PageBuilder}.
  */
-record RunPage(String title, String root, String cellHref, String state, String epochs, List<String> health,
-               PageModel.RunErrors errors, String chart, String samples, int samplesSize, List<ConfigRow> config,
-               List<Row> provenance, List<Milestone> milestones, PageModel.Inline inline) {
+record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones, Samples samples,
+               List<ConfigRow> config, List<Row> provenance, PageModel.Inline inline) {
     static final int MILESTONE_EVERY = 25;
     /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
     static final int SAMPLE_SCALE = 2;
 
-    public boolean hasHealth() { return !health.isEmpty(); }
+    /** Back to the report's root, and to the run's cell on the index. */
+    record Links(String root, String cellHref) {}
+
+    /** State, epochs, final errors and health findings (empty when healthy). */
+    record Status(String state, String epochs, PageModel.RunErrors errors, List<String> health) {
+        public boolean hasHealth() { return !health.isEmpty(); }
+    }
+
+    /** samples.png, shown at {@code size} pixels square. */
+    record Samples(String src, int size) {}
 
     /** {@code css} is "paper" (differs from the paper's setup), "siblings" (from another seed of the cell) or both. */
     record ConfigRow(String key, String value, String paper, String css) {}
@@ -44,14 +52,16 @@ record RunPage(String title, String root, String cellHref, String state, String 
         String root = Assets.FROM_RUN_PAGE;
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
-        return new RunPage(run.experiment() + " / " + run.runId(), root,
-                root + "index.html#" + Assets.anchor(run.cell()), run.state().label()
-                + (run.message() != null ? ": " + run.message() : ""), run.epochsDone() + " of " + run.epochsTarget(),
-                health, new PageModel.RunErrors(Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
-                Formats.number(run.finalCorrected(), d)),
-                hasChart ? root + Assets.runChart(run) : null,
-                run.samples() != null ? root + Assets.samples(run) : null, samplesWidth * SAMPLE_SCALE,
-                config(run, siblings), provenance(run), milestones(run), inline);
+        Status status = new Status(run.state().label() + (run.message() != null ? ": " + run.message() : ""),
+                run.epochsDone() + " of " + run.epochsTarget(), new PageModel.RunErrors(
+                Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
+                Formats.number(run.finalCorrected(), d)), health);
+        Samples samples = run.samples() == null ? null
+                : new Samples(root + Assets.samples(run), samplesWidth * SAMPLE_SCALE);
+        return new RunPage(run.experiment() + " / " + run.runId(),
+                new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
+                hasChart ? root + Assets.runChart(run) : null, milestones(run), samples, config(run, siblings),
+                provenance(run), inline);
     }
 
     private static List<ConfigRow> config(RunResult run, List<RunResult> siblings) {
