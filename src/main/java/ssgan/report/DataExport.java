@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,7 +112,7 @@ final class DataExport {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("dataset", c.dataset());
         row.put("labels", c.labels());
-        row.put("verdict", c.verdict() == null ? "no_runs" : c.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("verdict", c.verdict() == null ? "no_runs" : c.verdict().name().toLowerCase(Locale.ROOT));
         row.put("status", c.status());
         row.put("n", c.n());
         row.put("reason", c.reason());
@@ -139,7 +140,7 @@ final class DataExport {
         row.put("welch_t", c.test() == null ? null : number(c.test().t()));
         row.put("welch_df", c.test() == null ? null : number(c.test().df()));
         row.put("welch_p", c.test() == null ? null : number(c.test().p()));
-        row.put("verdict", c.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
         row.put("mixes", c.mixes());
         return row;
     }

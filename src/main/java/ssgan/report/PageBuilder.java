@@ -7,7 +7,6 @@ import ssgan.stats.Analysis;
 import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
-import ssgan.stats.Compute;
 import ssgan.stats.PaperReference;
 import ssgan.stats.PaperUnit;
 import ssgan.stats.RunResult;

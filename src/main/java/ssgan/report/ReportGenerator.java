@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * {@code ./ssgan report}: results tree -> statistics -> a static report directory (index.html, charts/*.png,
@@ -121,8 +123,8 @@ public final class ReportGenerator {
     }
 
     private static int imageWidth(Path png) {
-        try (var in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
-            var readers = javax.imageio.ImageIO.getImageReaders(in);
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return 0;
             }
@@ -144,7 +146,7 @@ public final class ReportGenerator {
             if (run.samples() != null) {
                 Path target = dir.resolve(Assets.samples(run));
                 Files.createDirectories(target.getParent());
-                Files.copy(run.samples(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(run.samples(), target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -50,9 +51,9 @@ final class CellMixes {
     }
 
     /** "2 (a, b)" when the values differ, empty when they all agree. */
-    private static java.util.Optional<String> distinct(List<Provenance> ps, Function<Provenance, String> f) {
+    private static Optional<String> distinct(List<Provenance> ps, Function<Provenance, String> f) {
         List<String> values = ps.stream().map(f).distinct().sorted().toList();
-        return values.size() > 1 ? java.util.Optional.of(values.size() + " (" + values.stream()
-                .collect(Collectors.joining(", ")) + ")") : java.util.Optional.empty();
+        return values.size() > 1 ? Optional.of(values.size() + " (" + values.stream()
+                .collect(Collectors.joining(", ")) + ")") : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package ssgan.stats;
 
 import ssgan.experiment.PaperTable;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,6 +119,6 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
     }
 
     private static String number(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }
