@@ -54,7 +54,9 @@ final class BenchCommand implements Callable<Integer> {
         int paperEpochs = Defaults.of(s.model()).epochs(); // the model's defaults are the paper's setup
         int perEpoch = spec.trainSize() / s.batchSize();
         double evalFullSeconds = r.evalSeconds() * spec.testSize() / Math.max(1, r.evalImages());
-        double epochSeconds = perEpoch * r.medianMs() / 1000 + evalFullSeconds;
+        double stepsSeconds = perEpoch * r.medianMs() / 1000;
+        double stagingSeconds = perEpoch * r.stagingMs() / 1000;
+        double epochSeconds = stepsSeconds + stagingSeconds + evalFullSeconds;
         System.out.printf(Locale.ROOT, "data                    %s%n", source);
         System.out.printf(Locale.ROOT, "model                   %s%n", s.model().name().toLowerCase(Locale.ROOT));
         Engine engine = Engine.getInstance();
@@ -68,10 +70,13 @@ final class BenchCommand implements Callable<Integer> {
                 r.stepGflops(), r.gflopPerIteration());
         System.out.printf(Locale.ROOT, "matrix multiply         %.1f GFLOP/s (1024^3, best of 12) -> %.0f%% of it%n",
                 r.matmulGflops(), 100 * r.stepGflops() / r.matmulGflops());
-        System.out.printf(Locale.ROOT, "evaluate %d images   %.2f s (raw + averaged D)%n", r.evalImages(),
-                r.evalSeconds());
-        System.out.printf(Locale.ROOT, "epoch estimate          %.1f s (%d iterations + evaluating %d test images)%n",
-                epochSeconds, perEpoch, spec.testSize());
+        System.out.printf(Locale.ROOT, "evaluate %d images   %.2f s (%d passes: raw, averaged%s D)%n", r.evalImages(),
+                r.evalSeconds(), r.evalPasses(), r.evalPasses() == 3 ? ", bias-corrected" : "");
+        System.out.printf(Locale.ROOT, "data staging            median %.2f ms per iteration (gather 3 batches, copy into"
+                + " the engine)%n", r.stagingMs());
+        System.out.printf(Locale.ROOT, "epoch estimate          %.1f s: steps %.1f s, data staging %.1f s, evaluation %.1f s"
+                + " (%d iterations, %d test images)%n", epochSeconds, stepsSeconds, stagingSeconds, evalFullSeconds,
+                perEpoch, spec.testSize());
         System.out.printf(Locale.ROOT, "full run estimate       %.1f h (%d epochs)%n",
                 paperEpochs * epochSeconds / 3600, paperEpochs);
         System.out.printf(Locale.ROOT, "RSS                     after warm-up %d MB, end %d MB, peak %d MB%n",

@@ -27,11 +27,14 @@ public final class Benchmark {
     /**
      * @param gflopPerIteration  the model's cost per iteration at batch 100 ({@link Models#cost}, spec §6)
      * @param rssMbEvery1000     resident set size after every 1,000 timed iterations: flat when nothing leaks
+     * @param stagingMs          median ms to gather a step's three batches and copy them into the engine
+     * @param evalPasses         test-set passes per evaluation, as the trainer makes them (raw, averaged, and the
+     *                           bias-corrected average where it differs)
      */
-    public record Report(int iterations, double medianMs, double p10Ms, double p90Ms, double evalSeconds,
-                         int evalImages, double matmulGflops, double gflopPerIteration, double stepGflops,
-                         long peakRssMb, long rssAfterWarmupMb, long rssEndMb, List<Long> rssMbEvery1000,
-                         int threads) {}
+    public record Report(int iterations, double medianMs, double p10Ms, double p90Ms, double stagingMs,
+                         double evalSeconds, int evalImages, int evalPasses, double matmulGflops,
+                         double gflopPerIteration, double stepGflops, long peakRssMb, long rssAfterWarmupMb,
+                         long rssEndMb, List<Long> rssMbEvery1000, int threads) {}
 
     private Benchmark() {}
 
@@ -42,6 +45,7 @@ public final class Benchmark {
             SplittableRandom rng = new SplittableRandom(s.seed());
             int b = s.batchSize();
             double[] ms = new double[iterations];
+            double[] staging = new double[iterations];
             long rssWarm = 0;
             List<Long> rssTrace = new ArrayList<>();
             for (int it = -warmup; it < iterations; it++) {
@@ -49,11 +53,13 @@ public final class Benchmark {
                     rssWarm = rssMb("VmRSS");
                 }
                 try (NDScope scope = new NDScope()) {
-                    Batch batch = randomBatch(manager, data, rows, rng, b);
                     long t0 = System.nanoTime();
+                    Batch batch = randomBatch(manager, data, rows, rng, b);
+                    long t1 = System.nanoTime();
                     gan.step(batch, s.learningRate());
                     if (it >= 0) {
-                        ms[it] = (System.nanoTime() - t0) / 1e6;
+                        staging[it] = (t1 - t0) / 1e6;
+                        ms[it] = (System.nanoTime() - t1) / 1e6;
                     }
                 }
                 if (it > 0 && it % 1000 == 0) {
@@ -61,15 +67,18 @@ public final class Benchmark {
                 }
             }
             TestSet test = new TestSet(manager, data);
+            boolean corrected = Trainer.evaluatesCorrectedAverage(s);
             long t0 = System.nanoTime();
-            test.errors(gan, false);
+            test.errors(gan, corrected);
             double evalSeconds = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(ms);
+            Arrays.sort(staging);
             double median = ms[ms.length / 2];
             double gflop = Models.cost(s.model()).gflopPerIteration();
-            return new Report(iterations, median, ms[ms.length / 10], ms[ms.length * 9 / 10], evalSeconds,
-                    data.testCount(), matmulGflops(manager), gflop, gflop / (median / 1000),
-                    rssMb("VmHWM"), rssWarm, rssMb("VmRSS"), rssTrace, threads());
+            return new Report(iterations, median, ms[ms.length / 10], ms[ms.length * 9 / 10],
+                    staging[staging.length / 2], evalSeconds, data.testCount(), corrected ? 3 : 2,
+                    matmulGflops(manager), gflop, gflop / (median / 1000), rssMb("VmHWM"), rssWarm, rssMb("VmRSS"),
+                    rssTrace, threads());
         }
     }
 

@@ -162,8 +162,12 @@ public final class Trainer {
                 (System.nanoTime() - started) / 1e9, iterations / trainSeconds, errors.corrected());
     }
 
-    /** The bias-corrected figure differs from the averaged one only for the authors' zero-started, uncorrected average. */
     private boolean evaluatesCorrectedAverage() {
+        return evaluatesCorrectedAverage(s);
+    }
+
+    /** The bias-corrected figure differs from the averaged one only for the authors' zero-started, uncorrected average. */
+    static boolean evaluatesCorrectedAverage(Settings s) {
         return s.averageStart() == Settings.AverageStart.ZERO && !s.averageBiasCorrection();
     }
 
