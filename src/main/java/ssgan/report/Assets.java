@@ -3,9 +3,14 @@ package ssgan.report;
 import ssgan.stats.CellKey;
 import ssgan.stats.RunResult;
 
+import java.util.List;
+
 /** Where each file of the report lives, relative to index.html: the report links nothing outside itself. */
 final class Assets {
     private Assets() {}
+
+    /** The stylesheet and the table-sorting script, next to index.html and shared by every page. */
+    static final List<String> SHARED = List.of("report.css", "sort.js");
 
     static String lossChart(CellKey cell) { return "charts/" + cell.slug() + "-losses.png"; }
 

@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Renders the pages from the Mustache templates on the classpath ({{x}} escapes HTML; {{{x}}} only for the inline CSS and script). */
+/** Renders the pages from the Mustache templates on the classpath ({{x}} escapes HTML everywhere). */
 final class Html {
     static final String ROOT = "ssgan/report";
 

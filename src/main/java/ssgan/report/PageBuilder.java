@@ -37,7 +37,7 @@ final class PageBuilder {
     }
 
     PageModel page(String generated, String resultsRoot, String paperSource, List<String> problems,
-                   Predicate<String> assetExists, PageModel.Inline inline) {
+                   Predicate<String> assetExists) {
         List<PageModel.DatasetView> datasets = analysis.datasets().stream()
                 .map(d -> dataset(d, assetExists)).toList();
         List<PageModel.CellView> cells = analysis.cells().stream().map(c -> cell(c, assetExists)).toList();
@@ -48,7 +48,7 @@ final class PageBuilder {
                         Assets.data(e.getKey() + ".json"), e.getValue())).toList();
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
                 analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis), datasets,
-                ablations, cells, runs, downloads, inline);
+                ablations, cells, runs, downloads);
     }
 
     private List<PageModel.Count> counts() {

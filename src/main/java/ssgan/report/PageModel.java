@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record PageModel(Header header, List<ClaimView> claims, ClaimsSection claimsSection,
                         List<DatasetView> datasets, List<AblationView> ablations, List<CellView> cells,
-                        List<RunView> runs, List<Download> downloads, Inline inline) {
+                        List<RunView> runs, List<Download> downloads) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
 
@@ -18,8 +18,6 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
     public record Header(String title, String generated, String resultsRoot, String paperSource, List<Count> counts,
                          List<String> problems) {}
 
-    /** The inline stylesheet and script: the page loads nothing from outside its directory. */
-    public record Inline(String stylesheet, String script) {}
 
     public record Count(String state, long count) {}
 

@@ -54,18 +54,20 @@ public final class ReportGenerator {
         RunLoader.Loaded loaded = RunLoader.load(store);
         Analysis analysis = Analysis.of(loaded.runs(), tables);
         PageBuilder builder = new PageBuilder(analysis);
-        PageModel.Inline inline = new PageModel.Inline(Html.resource("report.css"), Html.resource("sort.js"));
         Path staging = ReportDirectory.stage(out);
         try {
             writeCharts(analysis, builder, staging);
             copySamples(analysis.runs(), staging);
             DataExport.write(analysis, staging.resolve("data"));
-            writeRunPages(analysis, staging, inline);
+            writeRunPages(analysis, staging);
+            for (String shared : Assets.SHARED) { // one stylesheet and one script for the index and every run page
+                Files.writeString(staging.resolve(shared), Html.resource(shared), StandardCharsets.UTF_8);
+            }
             List<String> problems = new ArrayList<>(loaded.problems());
             PageModel page = builder.page(
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)),
                     store.root().toString(), paperSource, problems,
-                    asset -> Files.isRegularFile(staging.resolve(asset)), inline);
+                    asset -> Files.isRegularFile(staging.resolve(asset)));
             Files.writeString(staging.resolve("index.html"), Html.render(page), StandardCharsets.UTF_8);
             ReportDirectory.publish(staging, out);
         } catch (IOException e) {
@@ -108,7 +110,7 @@ public final class ReportGenerator {
     }
 
     /** One page per run, next to its chart; a run page links only inside the report. */
-    private static void writeRunPages(Analysis analysis, Path dir, PageModel.Inline inline) throws IOException {
+    private static void writeRunPages(Analysis analysis, Path dir) throws IOException {
         for (CellSummary cell : analysis.cells()) {
             for (RunResult run : cell.runs()) {
                 Path page = dir.resolve(Assets.runPage(run));
@@ -116,7 +118,7 @@ public final class ReportGenerator {
                 List<RunResult> siblings = cell.runs().stream().filter(r -> r != run).toList();
                 int samplesWidth = run.samples() == null ? 0 : imageWidth(run.samples());
                 RunPage model = RunPage.of(run, siblings, samplesWidth,
-                        Files.isRegularFile(dir.resolve(Assets.runChart(run))), inline);
+                        Files.isRegularFile(dir.resolve(Assets.runChart(run))));
                 Files.writeString(page, Html.render(model), StandardCharsets.UTF_8);
             }
         }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * health, and its errors every 25 epochs. Formatting only, like {@link PageBuilder}.
  */
 record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones, Samples samples,
-               List<ConfigRow> config, List<Row> provenance, PageModel.Inline inline) {
+               List<ConfigRow> config, List<Row> provenance) {
     static final int MILESTONE_EVERY = 25;
     /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
     static final int SAMPLE_SCALE = 2;
@@ -47,8 +47,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
      * @param siblings the other runs of the run's cell
      * @param samplesWidth the width of samples.png in pixels (0 without samples)
      */
-    static RunPage of(RunResult run, List<RunResult> siblings, int samplesWidth, boolean hasChart,
-                      PageModel.Inline inline) {
+    static RunPage of(RunResult run, List<RunResult> siblings, int samplesWidth, boolean hasChart) {
         String root = Assets.FROM_RUN_PAGE;
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
@@ -61,7 +60,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         return new RunPage(run.experiment() + " / " + run.runId(),
                 new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
                 hasChart ? root + Assets.runChart(run) : null, milestones(run), samples, config(run, siblings),
-                provenance(run), inline);
+                provenance(run));
     }
 
     private static List<ConfigRow> config(RunResult run, List<RunResult> siblings) {
