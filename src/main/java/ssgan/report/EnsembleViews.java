@@ -53,7 +53,8 @@ final class EnsembleViews {
     private static PageModel.TableCell tableCell(CellSummary c) {
         Ensemble e = c.ensemble();
         int d = c.unit().decimals();
-        String mark = notComparable(c) == null ? "" : " · " + notComparable(c);
+        String why = notComparable(c);
+        String mark = why == null ? "" : " · " + why;
         String title = "raw D: " + Formats.number(e.raw(), c.unit().runDecimals()) + (e.hasGroups() ? "; raw D over ensembles of "
                 + Ensemble.GROUP_SIZE + ": " + Formats.meanStd(e.groupsRaw().mean(), e.groupsRaw().std(), d) : "");
         if (e.hasGroups()) {
@@ -87,8 +88,9 @@ final class EnsembleViews {
     static String cellNote(CellSummary c) {
         Ensemble e = c.ensemble();
         List<String> parts = new ArrayList<>();
-        if (!e.isEmpty() && notComparable(c) != null) {
-            parts.add("These ensembles are " + notComparable(c) + ", so they do not test the paper's ensemble row");
+        String why = notComparable(c);
+        if (!e.isEmpty() && why != null) {
+            parts.add("These ensembles are " + why + ", so they do not test the paper's ensemble row");
         }
         if (e.withoutPredictions() > 0) {
             parts.add(e.withoutPredictions() + " finished run(s) have no predictions.bin.gz and are not in the"

@@ -92,25 +92,17 @@ public record RunHealth(List<Finding> findings, OptionalDouble diversityRatio) {
     }
 
     private static Optional<Finding> featureMatchingBlowup(List<EpochMetrics> metrics) {
+        // a streak's values all exceed 10x the running minimum, so the minimum cannot move during one
         double min = Double.POSITIVE_INFINITY;
         int streak = 0;
-        double streakMin = Double.NaN;
         for (int i = 0; i < metrics.size(); i++) {
             double fm = metrics.get(i).lossFeatureMatching();
-            double reference = streak > 0 ? streakMin : min;
-            if (i > 0 && fm > BLOWUP_FACTOR * reference) {
-                if (streak == 0) {
-                    streakMin = min;
-                }
-                streak++;
-                if (streak >= BLOWUP_EPOCHS || i == metrics.size() - 1) {
-                    int from = metrics.get(i - streak + 1).epoch();
-                    return Optional.of(new Finding(Check.FEATURE_MATCHING_BLOWUP, String.format(
-                            Locale.ROOT, "from epoch %d above %.0fx its running minimum %.3g; %.3g at the last epoch",
-                            from, BLOWUP_FACTOR, streakMin, metrics.get(metrics.size() - 1).lossFeatureMatching())));
-                }
-            } else {
-                streak = 0;
+            streak = i > 0 && fm > BLOWUP_FACTOR * min ? streak + 1 : 0;
+            if (streak >= BLOWUP_EPOCHS || (streak > 0 && i == metrics.size() - 1)) {
+                int from = metrics.get(i - streak + 1).epoch();
+                return Optional.of(new Finding(Check.FEATURE_MATCHING_BLOWUP, String.format(
+                        Locale.ROOT, "from epoch %d above %.0fx its running minimum %.3g; %.3g at the last epoch",
+                        from, BLOWUP_FACTOR, min, metrics.get(metrics.size() - 1).lossFeatureMatching())));
             }
             min = Math.min(min, fm);
         }
