@@ -36,9 +36,9 @@ public final class RunLock implements AutoCloseable {
         this.file = file;
     }
 
-    /** Empty when another live process holds the run. */
-    public static Optional<RunLock> tryAcquire(Path file, Duration staleAfter) {
-        return tryAcquire(file, staleAfter, LockOwner.current());
+    /** Empty when another live process holds the run; the lock names {@code checkpointDir} for status. */
+    public static Optional<RunLock> tryAcquire(Path file, Duration staleAfter, Path checkpointDir) {
+        return tryAcquire(file, staleAfter, LockOwner.current().writingCheckpointsTo(checkpointDir));
     }
 
     static Optional<RunLock> tryAcquire(Path file, Duration staleAfter, LockOwner me) {

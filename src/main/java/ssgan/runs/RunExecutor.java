@@ -5,6 +5,7 @@ import ssgan.experiment.RunSpec;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
 import ssgan.metrics.EpochMetrics;
+import ssgan.results.LockOwner;
 import ssgan.results.Predictions;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
@@ -53,9 +54,10 @@ public final class RunExecutor {
             out.println(label + ": " + dir.state().label() + ", skipped");
             return dir.state();
         }
-        Optional<RunLock> lock = RunLock.tryAcquire(dir.lockFile(), RunLock.DEFAULT_STALE_AFTER);
+        Optional<RunLock> lock = RunLock.tryAcquire(dir.lockFile(), RunLock.DEFAULT_STALE_AFTER, dir.checkpointDir());
         if (lock.isEmpty()) {
-            out.println(label + ": held by " + RunLock.holder(dir.lockFile()).orElse("another process") + ", skipped");
+            out.println(label + ": held by " + RunLock.holder(dir.lockFile()).flatMap(LockOwner::parse)
+                    .map(LockOwner::describe).orElse("another process") + ", skipped");
             return RunState.RUNNING;
         }
         try (RunLock held = lock.get()) {

@@ -54,28 +54,39 @@ public record RunOverview(String label, String condition, RunState state, RunLoc
         RunState state = status.map(RunStatus::state).orElse(RunState.PENDING);
         Optional<Provenance> provenance = dir.readProvenance().or(dir::readProvenanceCopy);
         boolean finished = RunExecutor.finished(state);
+        RunLock.Held held = RunLock.held(dir.lockFile());
+        Optional<LockOwner> owner = RunLock.holder(dir.lockFile()).flatMap(LockOwner::parse);
+        RunDirectory checkpointed = held == RunLock.Held.LIVE ? writtenBy(owner, dir) : dir;
         String checkpoint;
         ResumePoint next = null;
         try {
-            int epochs = ResumePoint.checkpointEpochs(dir);
-            checkpoint = dir.findCheckpoint().map(p -> p + " (epoch " + epochs + ")")
-                    .orElse("none yet (" + dir.checkpointFile() + ")");
+            int epochs = ResumePoint.checkpointEpochs(checkpointed);
+            checkpoint = checkpointed.findCheckpoint().map(p -> p + " (epoch " + epochs + ")")
+                    .orElse("none yet (" + checkpointed.checkpointFile() + ")");
             next = finished ? null : ResumePoint.of(rows.size(), epochs);
         } catch (UncheckedIOException e) {
             checkpoint = "unreadable: " + e.getMessage();
         }
-        RunLock.Held held = RunLock.held(dir.lockFile());
-        return new RunOverview(experiment + "/" + dir.runId(), condition(dir, held, state, status, here, next),
+        return new RunOverview(experiment + "/" + dir.runId(), condition(owner, held, state, status, here, next),
                 state, held, rows, status.map(RunStatus::epochs).orElse(0),
                 status.map(s -> s.updated() == null ? null : Instant.parse(s.updated())).orElse(null),
                 provenance.map(Provenance::sittings).orElse(0),
                 provenance.map(Provenance::restartList).orElse(List.of()), checkpoint, next);
     }
 
-    private static String condition(RunDirectory dir, RunLock.Held held, RunState state, Optional<RunStatus> status,
-                                    boolean here, ResumePoint next) {
-        String holder = RunLock.holder(dir.lockFile()).flatMap(LockOwner::parse)
-                .map(o -> "pid " + o.pid() + " on " + o.host()).orElse("unknown process");
+    /**
+     * The run as its live process sees it: its lock says where it writes the checkpoint, which differs from this
+     * store's place when status was started without the sweep's {@code --checkpoints}.
+     */
+    private static RunDirectory writtenBy(Optional<LockOwner> owner, RunDirectory dir) {
+        return owner.map(LockOwner::checkpoints)
+                .filter(c -> !c.equals(dir.checkpointDir().toAbsolutePath().normalize()))
+                .map(c -> new RunDirectory(dir.path(), c)).orElse(dir);
+    }
+
+    private static String condition(Optional<LockOwner> owner, RunLock.Held held, RunState state,
+                                    Optional<RunStatus> status, boolean here, ResumePoint next) {
+        String holder = owner.map(LockOwner::describe).orElse("unknown process");
         if (held == RunLock.Held.LIVE) {
             return "running (" + holder + ")";
         }

@@ -37,7 +37,7 @@ class StatusCommandTest {
         checkpoint(running.checkpointFile(), 4);
 
         RunDirectory stopped = run(store, "stopped", RunState.RUNNING, 3, 300, 20.0, 20.0, 20.0);
-        Files.writeString(stopped.lockFile(), new LockOwner(me.host(), deadPid(), me.boot(), null).toString());
+        Files.writeString(stopped.lockFile(), new LockOwner(me.host(), deadPid(), me.boot(), null, null).toString());
         checkpoint(stopped.checkpointFile(), 3);
 
         run(store, "lost", RunState.RUNNING, 3, 300, 20.0, 20.0, 20.0);  // no checkpoint anywhere
@@ -73,6 +73,27 @@ class StatusCommandTest {
         String all = CliRunner.run("status", "--all", "--results", results.toString()).output();
         assertTrue(all.contains("exp/old: done"), all);
         assertFalse(all.contains("exp/elsewhere"), "without the checkpoints root only run directories count");
+    }
+
+    @Test
+    void findsALiveRunsCheckpointWhereItsLockSaysWithoutTheSweepsCheckpointsOption(@TempDir Path tmp)
+            throws Exception {
+        Path results = tmp.resolve("results");
+        RunDirectory running = run(new ResultsStore(results, tmp.resolve("cache")), "running", RunState.RUNNING, 4,
+                300, 10.0, 10.0, 10.0, 10.0);
+        Files.writeString(running.lockFile(), LockOwner.current().writingCheckpointsTo(running.checkpointDir())
+                .toString());
+        checkpoint(running.checkpointFile(), 4);
+
+        String text = CliRunner.run("status", "--results", results.toString()).output();
+        assertTrue(text.contains("checkpoint " + running.checkpointFile().toAbsolutePath() + " (epoch 4)"), text);
+
+        Files.writeString(running.lockFile(), new LockOwner(LockOwner.current().host(), deadPid(),
+                LockOwner.current().boot(), null, running.checkpointDir().toAbsolutePath()).toString());
+        String stopped = CliRunner.run("status", "--results", results.toString()).output();
+        assertTrue(stopped.contains("checkpoint none yet (" + results.resolve("exp/running/checkpoint")), stopped);
+        assertTrue(stopped.contains("restarts from epoch 0"), "a stopped run is resumed from this store's place: "
+                + stopped);
     }
 
     private static RunDirectory run(ResultsStore store, String id, RunState state, int done, int epochs,

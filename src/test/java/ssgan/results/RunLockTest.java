@@ -87,10 +87,14 @@ class RunLockTest {
 
     @Test
     void ownerRoundTripsThroughTheLockFile() {
-        LockOwner o = new LockOwner("node-1", 12, "abc", "ci:5");
+        LockOwner o = new LockOwner("node-1", 12, "abc", "ci:5", null);
         assertEquals("node-1 12 boot=abc slurm=ci:5", o.toString());
         assertEquals(o, LockOwner.parse(o.toString()).orElseThrow());
-        assertEquals(new LockOwner("vm", 3, null, null), LockOwner.parse("vm 3\n").orElseThrow(), "old format");
+        assertEquals(new LockOwner("vm", 3, null, null, null), LockOwner.parse("vm 3\n").orElseThrow(), "old format");
+        LockOwner writing = o.writingCheckpointsTo(Path.of("/cache/check points/exp/run-1"));
+        assertEquals("node-1 12 boot=abc slurm=ci:5 checkpoints=%2Fcache%2Fcheck+points%2Fexp%2Frun-1",
+                writing.toString(), "one token even with a space in the path");
+        assertEquals(writing, LockOwner.parse(writing.toString()).orElseThrow());
         assertTrue(LockOwner.parse("vm").isEmpty());
         assertTrue(LockOwner.parse("vm x").isEmpty());
     }
