@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ssgan.experiment.PaperTable;
 import ssgan.report.ReportGenerator;
+import ssgan.stats.ClaimLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "report", description = "Regenerates the HTML report from whatever is in the results directory.")
+@Command(name = "report", description = "Regenerates the HTML report from whatever is in the results directory, "
+        + "and prints its verdict summary: one line per dataset and label count of the paper's tables.")
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "report", description = "Report directory (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -41,6 +43,10 @@ final class ReportCommand implements Callable<Integer> {
         outcome.problems().forEach(p -> System.err.println("report: skipped unreadable run " + p));
         System.out.printf(Locale.ROOT, "report: %d runs in %d cells -> %s (%.1f s)%n", outcome.runs(),
                 outcome.cells(), outcome.index(), outcome.elapsed().toMillis() / 1000.0);
+        for (ClaimLine claim : outcome.claims()) {
+            System.out.printf(Locale.ROOT, "  %s, %d labels: %s%n      %s%n", claim.dataset(), claim.labels(),
+                    claim.status(), claim.reason());
+        }
         return 0;
     }
 }

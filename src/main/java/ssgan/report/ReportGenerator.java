@@ -4,6 +4,7 @@ import ssgan.experiment.PaperTable;
 import ssgan.results.ResultsStore;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
+import ssgan.stats.ClaimLine;
 import ssgan.stats.RunLoader;
 import ssgan.stats.RunResult;
 
@@ -30,8 +31,9 @@ import javax.imageio.ImageIO;
  */
 public final class ReportGenerator {
 
-    /** What was written, for the command's one-line answer. */
-    public record Outcome(Path index, int runs, int cells, List<String> problems, Duration elapsed) {}
+    /** What was written, for the command's answer: a summary line and the verdicts. */
+    public record Outcome(Path index, int runs, int cells, List<String> problems, Duration elapsed,
+                          List<ClaimLine> claims) {}
 
     private final Clock clock;
     private final ChartWriter charts = new ChartWriter();
@@ -78,7 +80,7 @@ public final class ReportGenerator {
             throw e;
         }
         return new Outcome(out.resolve("index.html"), analysis.runs().size(), analysis.cells().size(),
-                loaded.problems(), Duration.ofNanos(System.nanoTime() - start));
+                loaded.problems(), Duration.ofNanos(System.nanoTime() - start), analysis.claims());
     }
 
     /** Chart rendering dominates the run time; the charts are independent, so they render in parallel. */

@@ -80,16 +80,19 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                 null);
     }
 
-    /** "; 1 full-budget run in progress (epoch 57 of 300)". */
+    /**
+     * "; 1 full-budget run(s) in progress (seed 1 at epoch 57 of 300: raw D 120, averaged D 131)": where an unfinished
+     * paper-length run stands is the best evidence a cell has until one finishes.
+     */
     private static String progress(CellSummary c) {
         List<RunResult> running = c.inProgress();
         if (running.isEmpty()) {
             return "";
         }
-        String epochs = running.stream().map(r -> String.valueOf(r.epochsDone())).reduce((a, b) -> a + ", " + b)
-                .orElse("");
-        return "; " + running.size() + " full-budget run(s) in progress (epoch " + epochs + " of "
-                + c.key().epochs() + ")";
+        String each = running.stream().map(r -> "seed " + r.seed() + " at epoch " + r.epochsDone() + " of "
+                + c.key().epochs() + ": raw D " + value(r.finalRaw(), c.unit().runDecimals())
+                + ", averaged D " + value(r.finalAverage(), c.unit().runDecimals())).reduce((a, b) -> a + "; " + b).orElse("");
+        return "; " + running.size() + " full-budget run(s) in progress (" + each + ")";
     }
 
     private static String testText(CellSummary c) {
@@ -113,9 +116,12 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         if (s.n() == 0) {
             return "–";
         }
-        String mean = String.format(Locale.ROOT, "%." + unit.decimals() + "f", s.mean());
-        return Double.isFinite(s.std()) ? mean + " ± " + String.format(Locale.ROOT, "%." + unit.decimals() + "f",
-                s.std()) : mean;
+        String mean = value(s.mean(), unit.decimals());
+        return Double.isFinite(s.std()) ? mean + " ± " + value(s.std(), unit.decimals()) : mean;
+    }
+
+    private static String value(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
     }
 
     private static String number(double v) {

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssgan.cli.Main;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,6 +24,27 @@ class ReportCommandTest {
         int code = Main.run("report", "--results", results.toString(), "--out", out.toString());
         assertEquals(0, code);
         assertTrue(Files.readString(out.resolve("index.html")).contains("seed1-891c3a5b40"));
+    }
+
+    @Test
+    void printsTheVerdictOfEachOfThePapersCells(@TempDir Path tmp) {
+        Path results = tmp.resolve("results");
+        FixtureResults.copyQuickstart(results);
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("report", "--results", results.toString(), "--out",
+                    tmp.resolve("site").toString()));
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        for (int labels : new int[] {20, 50, 100, 200}) {
+            assertTrue(text.contains("  mnist, " + labels + " labels: "), text);
+        }
+        assertTrue(text.contains("  cifar10, 4000 labels: no runs yet\n      nothing has been run for this cell"),
+                text);
     }
 
     @Test

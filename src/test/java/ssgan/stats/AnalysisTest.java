@@ -111,8 +111,8 @@ class AnalysisTest {
         assertTrue(lines.get(1).status().startsWith("reproduces"), lines.get(1).status());
         assertEquals(Verdict.BUDGET, lines.get(2).verdict());
         assertEquals("budget runs only: 30 of 300 epochs", lines.get(2).status());
-        assertTrue(lines.get(2).reason().contains("1 full-budget run(s) in progress (epoch 300 of 300)")
-                || lines.get(2).reason().contains("in progress"), lines.get(2).reason());
+        assertTrue(lines.get(2).reason().endsWith("; 1 full-budget run(s) in progress (seed 1 at epoch 300 of 300: "
+                + "raw D 130, averaged D 120)"), lines.get(2).reason());
     }
 
     @Test
