@@ -90,8 +90,8 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
             return "";
         }
         String each = running.stream().map(r -> "seed " + r.seed() + " at epoch " + r.epochsDone() + " of "
-                + c.key().epochs() + ": raw D " + value(r.finalRaw(), c.unit().runDecimals())
-                + ", averaged D " + value(r.finalAverage(), c.unit().runDecimals())).reduce((a, b) -> a + "; " + b).orElse("");
+                + c.key().epochs() + (r.last().isEmpty() ? "" : ": raw D " + value(r.finalRaw(), c.unit().runDecimals())
+                + ", averaged D " + value(r.finalAverage(), c.unit().runDecimals()))).reduce((a, b) -> a + "; " + b).orElse("");
         return "; " + running.size() + " full-budget run(s) in progress (" + each + ")";
     }
 

@@ -113,6 +113,15 @@ class AnalysisTest {
         assertEquals("budget runs only: 30 of 300 epochs", lines.get(2).status());
         assertTrue(lines.get(2).reason().endsWith("; 1 full-budget run(s) in progress (seed 1 at epoch 300 of 300: "
                 + "raw D 130, averaged D 120)"), lines.get(2).reason());
+
+        RunResult started = run("f", 3, 300, RunState.RUNNING, 0, 10_000, Map.of());
+        started = new RunResult(started.experiment(), started.runId(), started.configHash(), started.directory(),
+                started.settings(), started.cell(), started.state(), 0, 300, null, List.of(), null, null, 0,
+                RunHealth.UNKNOWN);
+        List<RunResult> withStarted = new ArrayList<>(runs);
+        withStarted.add(started);
+        String reason = Analysis.of(withStarted, List.of(table)).claims().get(1).reason();
+        assertTrue(reason.endsWith("; 1 full-budget run(s) in progress (seed 3 at epoch 0 of 300)"), reason);
     }
 
     @Test
