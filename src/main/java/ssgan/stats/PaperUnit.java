@@ -30,8 +30,9 @@ public enum PaperUnit {
         if (testCount <= 0) {
             return Double.NaN;
         }
-        double fraction = (double) errors / testCount;
-        return this == ERRORS_OUT_OF_10000 ? fraction * 10_000 : fraction * 100;
+        // one correctly rounded division: 79 of 10,000 is 79.0, not 79.00000000000001 as (79 / 10,000) * 10,000
+        double scale = this == ERRORS_OUT_OF_10000 ? 10_000 : 100;
+        return errors * scale / testCount;
     }
 
     public static PaperUnit forDataset(String dataset) {
