@@ -6,7 +6,10 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ "$(id -u)" -eq 0 ] || exec sudo --preserve-env=PATH,JAVA_HOME,HOME "$0" "$@"
-TIMEOUT=${SLURM_IT_TIMEOUT:-150}   # seconds for the whole array + report job
+# seconds for the array and the report job to leave the queue, counted from their submission (not from the start:
+# the jar build before it takes 20 s on a quiet machine and minutes beside a long training run); a guard against a
+# hang, generous because each of the 5 jobs starts a JVM that loads PyTorch
+TIMEOUT=${SLURM_IT_TIMEOUT:-600}
 start=$(date +%s)
 log() { echo "[slurm-it $(( $(date +%s) - start ))s] $*"; }
 
@@ -128,8 +131,9 @@ REPORT=$(sed -n 's/^submitted report job \([0-9]*\).*/\1/p' <<<"$out")
 [ -n "$ARRAY" ] && [ -n "$REPORT" ] || { echo "no job ids in the output"; exit 1; }
 grep -q '^#SBATCH --array=0-3%2$' "$BASE/results/slurm-it/slurm/array.sbatch"
 
+submitted=$(date +%s)
 while squeue -h -j "$ARRAY,$REPORT" 2>/dev/null | grep -q .; do
-  [ $(( $(date +%s) - start )) -lt "$TIMEOUT" ] || { echo "timeout after ${TIMEOUT}s"; squeue; exit 1; }
+  [ $(( $(date +%s) - submitted )) -lt "$TIMEOUT" ] || { echo "timeout ${TIMEOUT}s after submission"; squeue; exit 1; }
   sleep 1
 done
 log "array $ARRAY and report job $REPORT have left the queue"
