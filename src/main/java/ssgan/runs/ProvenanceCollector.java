@@ -23,9 +23,9 @@ final class ProvenanceCollector {
                               List<Provenance.Restart> restarts) {
         Engine engine = Engine.getInstance();
         Device device = engine.defaultDevice();
-        String commit = git("rev-parse", "HEAD");
-        String status = git("status", "--porcelain", "--untracked-files=no");
-        return new Provenance(commit == null ? "unknown" : commit.trim(), status != null && !status.isBlank(),
+        Path here = Path.of("");
+        String commit = git(here, "rev-parse", "HEAD");
+        return new Provenance(commit == null ? "unknown" : commit.trim(), codeModified(here),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Engine.getDjlVersion(),
                 engine.getEngineName(), engine.getVersion(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -62,13 +62,24 @@ final class ProvenanceCollector {
         }
     }
 
-    /** Output of a git command in the working directory, or null outside a checkout. */
-    private static String git(String... args) {
+    /**
+     * Whether tracked files differ from the commit, outputs aside: {@code results/} and {@code report/} change with
+     * every epoch of a run in progress (its own record among them), which says nothing about the code that trains.
+     */
+    static boolean codeModified(Path checkout) {
+        String status = git(checkout, "status", "--porcelain", "--untracked-files=no", "--", ":/",
+                ":(top,exclude)results", ":(top,exclude)report");
+        return status != null && !status.isBlank();
+    }
+
+    /** Output of a git command run in {@code dir}, or null outside a checkout. */
+    private static String git(Path dir, String... args) {
         try {
             String[] cmd = new String[args.length + 1];
             cmd[0] = "git";
             System.arraycopy(args, 0, cmd, 1, args.length);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(cmd).directory(dir.toAbsolutePath().toFile()).redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
         } catch (IOException e) {
