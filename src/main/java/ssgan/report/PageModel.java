@@ -18,7 +18,6 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
     public record Header(String title, String generated, String resultsRoot, String paperSource, List<Count> counts,
                          List<String> problems) {}
 
-
     public record Count(String state, long count) {}
 
     /** A line of the verdict summary. */

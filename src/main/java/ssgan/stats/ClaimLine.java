@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One line of the report's verdict summary: what this reproduction can say about the paper's claim for one
@@ -89,10 +90,16 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         if (running.isEmpty()) {
             return "";
         }
-        String each = running.stream().map(r -> "seed " + r.seed() + " at epoch " + r.epochsDone() + " of "
-                + c.key().epochs() + (r.last().isEmpty() ? "" : ": raw D " + value(r.finalRaw(), c.unit().runDecimals())
-                + ", averaged D " + value(r.finalAverage(), c.unit().runDecimals()))).reduce((a, b) -> a + "; " + b).orElse("");
+        String each = running.stream().map(r -> standing(r, c)).collect(Collectors.joining("; "));
         return "; " + running.size() + " full-budget run(s) in progress (" + each + ")";
+    }
+
+    /** "seed 1 at epoch 57 of 300: raw D 120, averaged D 131"; before its first epoch, no errors. */
+    private static String standing(RunResult r, CellSummary c) {
+        String where = "seed " + r.seed() + " at epoch " + r.epochsDone() + " of " + c.key().epochs();
+        int d = c.unit().runDecimals();
+        return r.last().isEmpty() ? where
+                : where + ": raw D " + value(r.finalRaw(), d) + ", averaged D " + value(r.finalAverage(), d);
     }
 
     private static String testText(CellSummary c) {

@@ -156,14 +156,10 @@ public final class Trainer {
         }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         checkFinite(gan, epoch + 1, iterations);
-        TestSet.Errors errors = test.errors(gan, evaluatesCorrectedAverage());
+        TestSet.Errors errors = test.errors(gan, evaluatesCorrectedAverage(s));
         return new EpochMetrics(epoch + 1, sup / iterations, unsup / iterations, fm / iterations,
                 (double) trainErrors / ((long) iterations * b), errors.raw(), errors.averaged(), data.testCount(),
                 (System.nanoTime() - started) / 1e9, iterations / trainSeconds, errors.corrected());
-    }
-
-    private boolean evaluatesCorrectedAverage() {
-        return evaluatesCorrectedAverage(s);
     }
 
     /** The bias-corrected figure differs from the averaged one only for the authors' zero-started, uncorrected average. */
