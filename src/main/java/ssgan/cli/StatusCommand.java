@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         int older = runs.size() - shown.size();
         System.out.println(shown.size() + " runs, " + running + " running"
                 + (older > 0 ? "; " + older + " finished more than a day ago (--all shows them)" : "")
-                + "; results " + store.root() + store.checkpointsRoot().map(c -> ", checkpoints " + c).orElse(""));
+                + "; results in " + store.root() + store.checkpointsRoot().map(c -> ", checkpoints in " + c).orElse(""));
         return 0;
     }
 }

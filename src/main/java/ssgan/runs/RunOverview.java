@@ -33,7 +33,7 @@ import java.util.Optional;
  * @param updated    when status.json was last written (the end of the last epoch while running), or null
  * @param sittings   processes that have worked on the run
  * @param restarts   restarts from epoch 0
- * @param checkpoint the checkpoint's description: its path and epoch, none yet, or why it is unreadable
+ * @param checkpoint the checkpoint's description: its path and epoch, where it is missing, or why it is unreadable
  * @param next       what the next sitting does (null for finished runs)
  */
 public record RunOverview(String label, String condition, RunState state, RunLock.Held held,
@@ -62,7 +62,8 @@ public record RunOverview(String label, String condition, RunState state, RunLoc
         try {
             int epochs = ResumePoint.checkpointEpochs(checkpointed);
             checkpoint = checkpointed.findCheckpoint().map(p -> p + " (epoch " + epochs + ")")
-                    .orElse("none yet (" + checkpointed.checkpointFile() + ")");
+                    .orElse((finished ? "none at " : "none yet at ") + checkpointed.checkpointFile()
+                            + (finished ? " (not needed: the run is finished)" : ""));
             next = finished ? null : ResumePoint.of(rows.size(), epochs);
         } catch (UncheckedIOException e) {
             checkpoint = "unreadable: " + e.getMessage();

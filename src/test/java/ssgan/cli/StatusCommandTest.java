@@ -72,6 +72,8 @@ class StatusCommandTest {
 
         String all = CliRunner.run("status", "--all", "--results", results.toString()).output();
         assertTrue(all.contains("exp/old: done"), all);
+        assertTrue(all.contains("checkpoint none at " + results.resolve("exp/old/checkpoint/checkpoint.bin")
+                + " (not needed: the run is finished)"), all);
         assertFalse(all.contains("exp/elsewhere"), "without the checkpoints root only run directories count");
     }
 
@@ -91,7 +93,7 @@ class StatusCommandTest {
         Files.writeString(running.lockFile(), new LockOwner(LockOwner.current().host(), deadPid(),
                 LockOwner.current().boot(), null, running.checkpointDir().toAbsolutePath()).toString());
         String stopped = CliRunner.run("status", "--results", results.toString()).output();
-        assertTrue(stopped.contains("checkpoint none yet (" + results.resolve("exp/running/checkpoint")), stopped);
+        assertTrue(stopped.contains("checkpoint none yet at " + results.resolve("exp/running/checkpoint")), stopped);
         assertTrue(stopped.contains("restarts from epoch 0"), "a stopped run is resumed from this store's place: "
                 + stopped);
     }
