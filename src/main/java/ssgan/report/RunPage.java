@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * health, and its errors every 25 epochs. Formatting only, like {@link PageBuilder}.
  */
 record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones, Samples samples,
-               List<ConfigRow> config, List<Row> provenance) {
+               List<ConfigRow> config, List<Row> provenance, Sittings sittings) {
     static final int MILESTONE_EVERY = 25;
     /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
     static final int SAMPLE_SCALE = 2;
@@ -39,6 +39,17 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     record ConfigRow(String key, String value, String paper, String css) {}
 
     record Row(String key, String value) {}
+
+    /**
+     * The processes that trained the run, oldest first, and what to know about them: sittings missing from the
+     * history (a run begun by an older version), and sittings run by different code.
+     */
+    record Sittings(List<SittingRow> rows, List<String> notes) {
+        public boolean hasRows() { return !rows.isEmpty(); }
+    }
+
+    record SittingRow(String number, String started, String ended, String epochs, String commit, String host,
+                      String device, String threads) {}
 
     record Milestone(String epoch, String raw, String average, String corrected, String featureMatching,
                      String seconds) {}
@@ -60,7 +71,39 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         return new RunPage(run.experiment() + " / " + run.runId(),
                 new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
                 hasChart ? root + Assets.runChart(run) : null, milestones(run), samples, config(run, siblings),
-                provenance(run));
+                provenance(run), sittings(run.provenance()));
+    }
+
+    static Sittings sittings(Provenance p) {
+        if (p == null) {
+            return new Sittings(List.of(), List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        int missing = p.unrecordedSittings();
+        if (missing > 0) {
+            notes.add((missing == 1 ? "Sitting 1 is" : "Sittings 1-" + missing + " are") + " not recorded: the run "
+                    + "began before provenance kept a history of its sittings" + (p.sittingList().isEmpty()
+                    ? "; the facts above are those of its last sitting." : "."));
+        }
+        if (p.mixedCode()) {
+            notes.add("Trained by more than one version of the code: check that the commits between them did not "
+                    + "change the training.");
+        }
+        List<SittingRow> rows = new ArrayList<>();
+        for (int i = 0; i < p.sittingList().size(); i++) {
+            Provenance.Sitting s = p.sittingList().get(i);
+            String from = s.fromEpoch() == null ? "?" : String.valueOf(s.fromEpoch());
+            String to = s.toEpoch() == null ? "(working)" : String.valueOf(s.toEpoch());
+            rows.add(new SittingRow(String.valueOf(missing + i + 1), s.startedAt(),
+                    s.endedAt() == null ? Formats.NONE : s.endedAt(), from + " → " + to,
+                    shortCommit(s.gitCommit()) + (s.gitDirty() ? " (modified)" : ""), s.host(), s.device(),
+                    String.valueOf(s.intraOpThreads())));
+        }
+        return new Sittings(rows, notes);
+    }
+
+    private static String shortCommit(String commit) {
+        return commit != null && commit.length() > 10 ? commit.substring(0, 10) : String.valueOf(commit);
     }
 
     private static List<ConfigRow> config(RunResult run, List<RunResult> siblings) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * status.json: where a run stands.
  *
- * @param epochsDone  epochs completed (and checkpointed)
+ * @param epochsDone  epochs completed and recorded (the checkpoint of the last one is written just after, so a
+ *                    process stopped in between resumes one epoch earlier)
  * @param epochs      the run's epoch budget
  * @param message     why it failed or diverged (epoch and iteration included), else null
  */

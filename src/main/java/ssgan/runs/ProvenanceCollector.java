@@ -33,7 +33,7 @@ final class ProvenanceCollector {
                 hostName(), cpuModel(), Runtime.getRuntime().availableProcessors(), device.toString(),
                 device.isGpu() ? gpuName(device) : "none",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), dataChecksums,
-                Instant.now().toString(), null, sittings, checkpoint, restarts);
+                Instant.now().toString(), null, sittings, checkpoint, restarts, null);
     }
 
     private static String gpuName(Device device) {

@@ -2,6 +2,7 @@ package ssgan.runs;
 
 import ssgan.results.Provenance;
 import ssgan.results.RunDirectory;
+import ssgan.results.RunStatus;
 import ssgan.metrics.EpochMetrics;
 
 import java.io.IOException;
@@ -20,15 +21,20 @@ import java.util.Optional;
  *
  * @param point    what the sitting does
  * @param rows     the metrics it continues (the first {@code point.checkpoint()} epochs; none on a restart)
- * @param sittings the sittings before this one
- * @param restarts the run's restarts so far, this sitting's included
+ * @param previous    the provenance the last sitting left (with this sitting's restart, if any); empty for a new run
+ * @param previousEnd the last sitting's last status: when it last recorded progress, and its epochs then
+ * @param restarts    the run's restarts so far, this sitting's included
  */
-record Resumption(ResumePoint point, List<EpochMetrics> rows, int sittings, List<Provenance.Restart> restarts) {
+record Resumption(ResumePoint point, List<EpochMetrics> rows, Optional<Provenance> previous,
+                  Optional<RunStatus> previousEnd, List<Provenance.Restart> restarts) {
 
     static Resumption prepare(RunDirectory dir, String label, PrintStream out) {
         List<EpochMetrics> rows = dir.readMetricsOrCopy();
         Optional<Provenance> provenance = dir.readProvenance();
-        if (rows.size() > dir.readMetrics().size()) {
+        boolean recovered = rows.size() > dir.readMetrics().size();
+        Optional<RunStatus> previousEnd = recovered ? dir.readStatusCopy().or(dir::readStatus)
+                : dir.readStatus().or(dir::readStatusCopy);
+        if (recovered) {
             dir.writeMetrics(rows);
             provenance = dir.readProvenanceCopy().or(() -> dir.readProvenance());
             provenance.ifPresent(dir::writeProvenance);
@@ -51,7 +57,8 @@ record Resumption(ResumePoint point, List<EpochMetrics> rows, int sittings, List
                                 + ")", kept);
                 restarts = append(restarts, restart);
                 List<Provenance.Restart> all = restarts;
-                provenance.map(p -> p.withRestarts(all)).ifPresent(dir::writeProvenance);
+                provenance = provenance.map(p -> p.withRestarts(all));
+                provenance.ifPresent(dir::writeProvenance);
                 deleteCopies(dir); // they describe the abandoned training and must not be recovered later
                 rows = List.of();
                 out.println(label + ": " + point.describe() + " (not found at " + dir.checkpointFile()
@@ -59,7 +66,12 @@ record Resumption(ResumePoint point, List<EpochMetrics> rows, int sittings, List
             }
             default -> { }
         }
-        return new Resumption(point, rows, provenance.map(Provenance::sittings).orElse(0), restarts);
+        return new Resumption(point, rows, provenance, previousEnd, restarts);
+    }
+
+    /** The sittings before this one. */
+    int sittings() {
+        return previous.map(Provenance::sittings).orElse(0);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

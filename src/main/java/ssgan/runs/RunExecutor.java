@@ -72,6 +72,7 @@ public final class RunExecutor {
     private RunState train(RunSpec spec, RunDirectory dir, String label, RunLock lock) {
         Settings s = spec.settings();
         List<EpochMetrics> rows = new ArrayList<>();
+        Provenance provenance = null;
         try {
             dir.writeConfig(config(spec));
             Resumption resumption = Resumption.prepare(dir, label, out);
@@ -80,8 +81,9 @@ public final class RunExecutor {
                 throw new IllegalStateException(resumption.problem(dir));
             }
             Dataset dataset = datasets.get(s.dataset());
-            Provenance provenance = ProvenanceCollector.collect(dataset.checksums(), resumption.sittings() + 1,
-                    dir.checkpointFile().toAbsolutePath().toString(), resumption.restarts());
+            provenance = ProvenanceCollector.collect(dataset.checksums(), resumption.sittings() + 1,
+                    dir.checkpointFile().toAbsolutePath().toString(), resumption.restarts())
+                    .following(resumption.previous(), resumption.previousEnd(), rows.size());
             dir.writeProvenance(provenance);
             dir.writeStatus(RunStatus.of(RunState.RUNNING, rows.size(), s.epochs(), null));
             TrainingData data = TrainingDataFactory.create(dataset, s);
@@ -123,12 +125,15 @@ public final class RunExecutor {
             dir.writeSummary(new Summary(spec.experiment(), spec.runId(), RunState.DONE, last.epoch(), s.epochs(),
                     last.testErrorsRaw(), last.testErrorsAverage(), last.testCount(), seconds,
                     seconds / rows.size(), last));
-            dir.writeProvenance(provenance.ended(Instant.now().toString()));
+            dir.writeProvenance(provenance.ended(Instant.now().toString(), last.epoch()));
             dir.writeStatus(RunStatus.of(RunState.DONE, last.epoch(), s.epochs(), null));
             out.println(label + ": done, " + last.testErrorsAverage() + " test errors (averaged D), "
                     + last.testErrorsRaw() + " (raw D)");
             return RunState.DONE;
         } catch (DivergedException e) {
+            if (provenance != null) {
+                dir.writeProvenance(provenance.ended(Instant.now().toString(), e.epoch() - 1));
+            }
             dir.writeStatus(RunStatus.of(RunState.DIVERGED, e.epoch() - 1, s.epochs(), e.getMessage()));
             out.println(label + ": diverged: " + e.getMessage());
             return RunState.DIVERGED;

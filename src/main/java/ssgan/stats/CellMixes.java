@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the runs of one cell do not share besides their seeds: code versions, thread counts, devices, settings,
@@ -25,9 +26,14 @@ final class CellMixes {
     static List<String> of(List<RunResult> runs) {
         List<String> out = new ArrayList<>();
         List<Provenance> provenances = runs.stream().map(RunResult::provenance).filter(Objects::nonNull).toList();
-        distinct(provenances, p -> p.gitCommit() == null ? "unknown"
-                : p.gitCommit().substring(0, Math.min(10, p.gitCommit().length())))
-                .ifPresent(s -> out.add("commits: " + s));
+        List<String> commits = provenances.stream().flatMap(CellMixes::commits).distinct().sorted().toList();
+        if (commits.size() > 1) {
+            out.add("commits: " + commits.size() + " (" + String.join(", ", commits) + ")");
+        }
+        long mixedCode = provenances.stream().filter(Provenance::mixedCode).count();
+        if (mixedCode > 0) {
+            out.add(mixedCode + " run(s) resumed by a different version of the code");
+        }
         long dirty = provenances.stream().filter(Provenance::gitDirty).count();
         if (dirty > 0) {
             out.add(dirty + " run(s) from a modified work tree");
@@ -48,6 +54,13 @@ final class CellMixes {
             out.add(resumed + " run(s) resumed after an interruption (bit-identical by design)");
         }
         return List.copyOf(out);
+    }
+
+    /** The commits that trained a run: each recorded sitting's, else the last sitting's (older files). */
+    private static Stream<String> commits(Provenance p) {
+        Stream<String> all = p.sittingList().isEmpty() ? Stream.of(p.gitCommit())
+                : p.sittingList().stream().map(Provenance.Sitting::gitCommit);
+        return all.map(c -> c == null ? "unknown" : c.substring(0, Math.min(10, c.length())));
     }
 
     /** "2 (a, b)" when the values differ, empty when they all agree. */

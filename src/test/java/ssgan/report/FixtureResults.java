@@ -113,7 +113,7 @@ final class FixtureResults {
         }
         dir.writeProvenance(new Provenance("70180fe959c36c12cbc1a498964ca5963d3e61c0", false, "17", "0.35.1",
                 "PyTorch", "2.7.1", "Linux", "vm", "AMD EPYC", 2, "cpu()", "none", 2, 1, Map.of(),
-                "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", 1, null, List.of()));
+                "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", 1, null, List.of(), null));
         if (samples) {
             BufferedImage grid = new BufferedImage(280, 280, BufferedImage.TYPE_BYTE_GRAY);
             for (int y = 0; y < 280; y++) {

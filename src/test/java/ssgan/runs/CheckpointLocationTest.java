@@ -99,6 +99,9 @@ class CheckpointLocationTest {
         assertTrue(p.restartList().get(0).reason().startsWith("checkpoint lost at epoch 2"));
         assertEquals("metrics-lost-1.jsonl", p.restartList().get(0).metricsKept());
         assertEquals(2, p.sittings());
+        assertEquals(List.of(0, 0), p.sittingList().stream().map(Provenance.Sitting::fromEpoch).toList(),
+                "the second sitting started again from epoch 0");
+        assertEquals(List.of(2, 2), p.sittingList().stream().map(Provenance.Sitting::toEpoch).toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package ssgan.runs;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,7 +61,21 @@ class ResumeAfterKillTest {
             assertEquals(a.get(i).testErrorsRaw(), b.get(i).testErrorsRaw(), "epoch " + (i + 1));
             assertEquals(a.get(i).testErrorsAverage(), b.get(i).testErrorsAverage(), "epoch " + (i + 1));
         }
-        assertEquals(2, dir.readProvenance().orElseThrow().sittings());
+        Provenance p = dir.readProvenance().orElseThrow();
+        assertEquals(2, p.sittings());
+        List<Provenance.Sitting> sittings = p.sittingList();
+        assertEquals(2, sittings.size(), "both sittings are in the history");
+        assertEquals(0, sittings.get(0).fromEpoch());
+        int stoppedAt = sittings.get(0).toEpoch();
+        assertTrue(stoppedAt >= 2 && stoppedAt < EPOCHS, "the killed sitting is closed at its last epoch: " + stoppedAt);
+        int resumedAfter = sittings.get(1).fromEpoch();
+        // a kill between recording an epoch and checkpointing it hands over one epoch early: it is trained again
+        assertTrue(resumedAfter == stoppedAt || resumedAfter == stoppedAt - 1,
+                "the second sitting takes over where the first stopped: " + sittings);
+        assertEquals(EPOCHS, sittings.get(1).toEpoch());
+        assertTrue(sittings.get(0).endedAt().compareTo(sittings.get(1).startedAt()) <= 0, sittings.toString());
+        assertEquals(p.endedAt(), sittings.get(1).endedAt());
+        assertFalse(p.mixedCode(), "one checkout trained both sittings");
     }
 
     private static RunDirectory only(Path results) {
