@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import ssgan.results.Provenance;
 import ssgan.stats.Ablation;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
@@ -180,6 +181,10 @@ final class DataExport {
         row.put("device", p == null ? null : p.device());
         row.put("threads", p == null ? null : p.intraOpThreads());
         row.put("sittings", p == null ? null : p.sittings());
+        // the commit of each recorded sitting: a run resumed by newer code lists both
+        row.put("sitting_commits", p == null ? null
+                : p.sittingList().stream().map(Provenance.Sitting::gitCommit).toList());
+        row.put("unrecorded_sittings", p == null ? null : p.unrecordedSittings());
         return row;
     }
 

@@ -60,6 +60,10 @@ class ReportGeneratorTest {
         }
         assertTrue(Files.size(out.resolve("data/runs.csv")) > 100 && Files.size(out.resolve("data/metrics.json")) > 100,
                 "downloads");
+        assertTrue(Files.readAllLines(out.resolve("data/runs.csv")).get(0).contains(",sitting_commits,"),
+                "each run's commits by sitting are exported");
+        assertTrue(runPage.contains("<h3>Sittings</h3>") && runPage.contains("Sitting 1 is not recorded"),
+                "the fixture's provenance predates the history of sittings, and the page says so");
         assertTrue(Files.isRegularFile(out.resolve("samples/quickstart/seed1-891c3a5b40.png")));
         for (String img : images(html)) {
             assertTrue(Files.isRegularFile(out.resolve(img)), "image " + img + " exists");
