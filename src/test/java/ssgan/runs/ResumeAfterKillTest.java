@@ -67,7 +67,8 @@ class ResumeAfterKillTest {
         assertEquals(2, sittings.size(), "both sittings are in the history");
         assertEquals(0, sittings.get(0).fromEpoch());
         int stoppedAt = sittings.get(0).toEpoch();
-        assertTrue(stoppedAt >= 2 && stoppedAt < EPOCHS, "the killed sitting is closed at its last epoch: " + stoppedAt);
+        assertTrue(stoppedAt >= 2 && stoppedAt < EPOCHS, "the killed sitting is closed at its last epoch: "
+                + stoppedAt);
         int resumedAfter = sittings.get(1).fromEpoch();
         // a kill between recording an epoch and checkpointing it hands over one epoch early: it is trained again
         assertTrue(resumedAfter == stoppedAt || resumedAfter == stoppedAt - 1,
