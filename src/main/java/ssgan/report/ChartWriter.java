@@ -36,6 +36,8 @@ import java.util.stream.IntStream;
 final class ChartWriter {
     static final int WIDTH = 560;
     static final int HEIGHT = 340;
+    /** The error-against-labels chart: a 720-pixel plot and its legend beside it. */
+    static final int LABELS_WIDTH = 1080;
     static final int PANEL = 380;
 
     static final Color RAW = new Color(0xd62728);
@@ -92,9 +94,13 @@ final class ChartWriter {
         writePng(sideBySide(List.of(errors.render(), losses.render())), file);
     }
 
-    /** Final error against the number of labels (both log axes, a tick at every label count), ± 1 std bars. */
+    /**
+     * Final error against the number of labels (both log axes, a tick at every label count), ± 1 std bars. The
+     * legend stands beside the plot: its long series names would otherwise cover the points they name.
+     */
     void errorAgainstLabels(String title, PaperUnit unit, List<LabelSeries> series, Path file) {
-        XYChart chart = chart(title, "labeled examples", unit.label(), 720);
+        XYChart chart = chart(title, "labeled examples", unit.label(), LABELS_WIDTH);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] labels = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::labels).toArray();
         LogAxis x = LogAxis.at(labels, 0.08);
         LogAxis y = LogAxis.over(series.stream().flatMap(s -> s.points().stream())

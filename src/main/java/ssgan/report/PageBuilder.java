@@ -255,7 +255,8 @@ final class PageBuilder {
         analysis.cells(dataset).stream().filter(c -> c.average().n() > 0).forEach(c -> ours
                 .computeIfAbsent("ours: " + c.key().series(), k -> new ArrayList<>())
                 .add(new ChartWriter.Point(c.key().labels(), c.average().mean(), c.average().std())));
-        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && !c.ensemble().isEmpty()).forEach(c -> ours
+        // an ensemble of one run is that run: only ensembles of two or more are drawn
+        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && c.ensemble().members() > 1).forEach(c -> ours
                 .computeIfAbsent("ours: ensemble of all seeds, " + c.key().budget(), k -> new ArrayList<>())
                 .add(new ChartWriter.Point(c.key().labels(), c.ensemble().average(), Double.NaN)));
         ours.forEach((name, points) -> series.add(new ChartWriter.LabelSeries(name, points.stream()

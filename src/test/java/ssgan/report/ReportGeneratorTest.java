@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
+import ssgan.stats.Analysis;
+import ssgan.stats.RunLoader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +73,25 @@ class ReportGeneratorTest {
         }
         assertFalse(html.contains("{{"), "no unrendered template tags");
         assertFalse(html.matches("(?s).*(https?:)?//[a-z].*\\.(css|js|woff2?)\\b.*"), "nothing external");
+    }
+
+    @Test
+    void theLabelsChartDrawsEnsemblesOfTwoOrMoreRunsOnly() {
+        Path results = tmp.resolve("results");
+        for (int seed = 1; seed <= 3; seed++) {
+            FixtureResults.run(results, "mnist-paper", null, Map.of("labels", 200, "seed", seed, "epochs", 300),
+                    RunState.DONE, 300, 90 + seed, false, true);
+        }
+        FixtureResults.run(results, "mnist-paper", null, Map.of("labels", 100, "seed", 1, "epochs", 300),
+                RunState.DONE, 300, 80, false, true);
+        PageBuilder builder = new PageBuilder(Analysis.of(RunLoader.load(new ResultsStore(results)).runs(),
+                FixtureResults.paperTables()));
+        Map<String, List<Double>> ours = new TreeMap<>();
+        builder.labelSeries("mnist").stream().filter(s -> s.name().startsWith("ours"))
+                .forEach(s -> ours.put(s.name(), s.points().stream().map(ChartWriter.Point::labels).toList()));
+        assertEquals(Map.of("ours: faithful, 300 epochs (the paper's)", List.of(100.0, 200.0),
+                "ours: ensemble of all seeds, 300 epochs (the paper's)", List.of(200.0)), ours,
+                "one run at 100 labels: its 'ensemble' is the run itself and is not drawn twice");
     }
 
     @Test
