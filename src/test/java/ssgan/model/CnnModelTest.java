@@ -50,7 +50,7 @@ class CnnModelTest {
             NDArray v = m.randomNormal(0f, 0.05f, new Shape(in, out, 5, 5), DataType.FLOAT32);
             WeightNormConv layer = WeightNormConv.transposed("T", v);
             float[] g = {2f, 0.5f, 3f};
-            layer.params().get(1).value().set(g);
+            InPlace.copy(m.create(g), layer.params().get(1).value());
             float[] probe = new float[in * in * 9];
             for (int b = 0; b < in; b++) {
                 probe[(b * in + b) * 9 + 4] = 1f;
@@ -116,7 +116,7 @@ class CnnModelTest {
             WeightNormConv layer = WeightNormConv.conv("C",
                     m.randomNormal(0f, 0.05f, new Shape(5, 4, 3, 3), DataType.FLOAT32), 1, 1);
             float[] g = {1f, 2f, 3f, 4f, 5f};
-            layer.params().get(1).value().set(g);
+            InPlace.copy(m.create(g), layer.params().get(1).value());
             NDArray w = layer.weight(ParamSource.LIVE);
             assertArrayEquals(g, w.square().sum(new int[] {1, 2, 3}).sqrt().toFloatArray(), 1e-4f);
         }

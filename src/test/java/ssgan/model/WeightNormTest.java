@@ -19,7 +19,7 @@ class WeightNormTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray v = m.create(new float[] {3, 4, 0, 0, 5, 12}, new Shape(2, 3));
             WeightNormDense layer = new WeightNormDense("L", v, true, 0f);
-            layer.params().get(1).value().set(new float[] {2, 0.5f});
+            InPlace.copy(m.create(new float[] {2, 0.5f}), layer.params().get(1).value());
             // the identity as input reads the effective weight W^T off the output (the bias is 0)
             float[] w = layer.forward(m.eye(3), layer.unitScale(ParamSource.LIVE), ParamSource.LIVE)
                     .transpose().toFloatArray();

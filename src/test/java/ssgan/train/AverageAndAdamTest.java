@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 import ssgan.experiment.Settings.AdamEpsilon;
 import ssgan.experiment.Settings.AverageStart;
+import ssgan.model.InPlace;
 import ssgan.model.Param;
 
 import java.util.List;
@@ -23,7 +24,7 @@ class AverageAndAdamTest {
             Param frozen = new Param("s", m.create(new float[] {3f}), false);
             ParameterAverage avg = new ParameterAverage(m, List.of(p), 0.1, AverageStart.ZERO, false);
             avg.update();                        // a = 0 + 0.1 (10 - 0) = 1
-            p.value().set(new float[] {20f, -4f});
+            InPlace.copy(m.create(new float[] {20f, -4f}), p.value());
             avg.update();                        // a = 1 + 0.1 (20 - 1) = 2.9
             assertArrayEquals(new float[] {2.9f, -0.76f}, avg.valueOf(p).toFloatArray(), 1e-5f);
             assertEquals(frozen.value(), avg.valueOf(frozen), "frozen parameters are not averaged");

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import ssgan.experiment.Settings;
+import ssgan.model.InPlace;
 import ssgan.model.Param;
 
 import java.util.Arrays;
@@ -118,7 +119,7 @@ class StepOrderTest {
             for (Param p : trainable(gan.discriminator().params())) {
                 shadows.add(p.name().equals("D6.b") ? favouring(m, p.value(), 3) : p.value().duplicate());
                 if (p.name().equals("D6.b")) {
-                    p.value().set(favouring(m, p.value(), 7).toFloatArray());
+                    InPlace.copy(favouring(m, p.value(), 7), p.value());
                 }
             }
             gan.average().restore(shadows, 1);
