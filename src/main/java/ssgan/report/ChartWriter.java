@@ -166,7 +166,6 @@ final class ChartWriter {
 
         Plot(String title, String x, String yTitle, int width) {
             chart = chart(title, x, yTitle, width);
-            chart.getStyler().setXAxisMin(1.0);
         }
 
         /**
@@ -177,7 +176,6 @@ final class ChartWriter {
             values.addAll(extraValues);
             lastEpoch = Math.max(2, runs.stream().flatMap(r -> r.metrics().stream()).mapToInt(EpochMetrics::epoch)
                     .max().orElse(2));
-            chart.getStyler().setXAxisMax(lastEpoch);
             boolean thin = curves != null;
             for (Metric m : metrics) {
                 for (RunResult r : runs) {
@@ -216,11 +214,14 @@ final class ChartWriter {
         BufferedImage render() {
             y = LogAxis.over(values.stream().mapToDouble(Double::doubleValue).toArray());
             y.applyToY(chart);
+            EpochAxis x = EpochAxis.over(Math.max(2, (int) lastEpoch), chart.getWidth());
+            x.applyToX(chart);
             if (chart.getSeriesMap().isEmpty()) {
                 chart.addSeries("no data", new double[] {1}, new double[] {y.low()}).setShowInLegend(false);
             }
             BufferedImage image = BitmapEncoder.getBufferedImage(chart);
             y.labelY(chart, image, 1.0);
+            x.labelX(chart, image, y.low());
             return image;
         }
 

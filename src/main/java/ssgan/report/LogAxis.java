@@ -11,16 +11,21 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A logarithmic axis with readable ticks. XChart 3.8 labels a log axis at decades only, so values are plotted as
- * log10 on a linear axis, XChart's own labels are left blank, grid lines go at the ticks and the tick labels are
- * drawn onto the rendered image: 1, 2 and 5 x 10^k, or given values (the label counts of the paper's tables).
+ * log10 on a linear axis, grid lines go at the ticks and the tick labels are drawn onto the rendered image: 1, 2 and
+ * 5 x 10^k, or given values (the label counts of the paper's tables). XChart reserves room for its own y labels
+ * only when it formats them itself (a custom formatter gets a fixed width, too narrow for "0.005"), so they stay,
+ * formatted as wide as the widest of ours and drawn in an invisible colour.
  */
 final class LogAxis {
-    private static final String BLANK = "\u2007".repeat(8); // figure spaces: digit-wide, so XChart leaves room for the labels
+    /** XChart's own tick labels: drawn, so that they take room, but not seen. */
+    private static final Color INVISIBLE = new Color(0, 0, 0, 0);
+    private static final Color LABELS = Color.BLACK;
     private static final int MAX_TICKS = 10;
 
     private final double[] ticks;
@@ -78,7 +83,10 @@ final class LogAxis {
         chart.getStyler().setYAxisMin(low);
         chart.getStyler().setYAxisMax(high);
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
-        chart.setCustomYAxisTickLabelsFormatter(v -> BLANK);
+        String widest = Arrays.stream(ticks).mapToObj(LogAxis::text).max(Comparator.comparingInt(String::length))
+                .orElse("0");
+        chart.getStyler().setAxisTickLabelsColor(INVISIBLE);
+        chart.getStyler().setYAxisDecimalPattern("0".repeat(widest.length()));
         gridLines(chart, false);
     }
 
@@ -125,10 +133,10 @@ final class LogAxis {
 
     double low() { return low; }
 
-    private static Graphics2D graphics(XYChart chart, BufferedImage image) {
+    static Graphics2D graphics(XYChart chart, BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(chart.getStyler().getAxisTickLabelsColor());
+        g.setColor(LABELS);
         g.setFont(chart.getStyler().getAxisTickLabelsFont());
         return g;
     }
