@@ -1,14 +1,11 @@
 package ssgan.report;
 
-import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 
-import java.awt.Color;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The epoch axis of the curves, ticked at round epochs (epoch 1, then multiples of 1, 2 or 5 x 10^k: 1, 50, 100,
@@ -54,26 +51,12 @@ final class EpochAxis {
     }
 
     void applyToX(XYChart chart) {
-        chart.getStyler().setXAxisMin(1.0);
-        chart.getStyler().setXAxisMax((double) last);
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.setCustomXAxisTickLabelsFormatter(v -> "");
-        chart.getStyler().setAnnotationLineColor(new Color(0xdddddd));
-        for (int t : ticks) {
-            chart.addAnnotation(new AnnotationLine(t, true, false));
-        }
+        LogAxis.ownX(chart, 1, last, IntStream.of(ticks).asDoubleStream().toArray());
     }
 
     /** Draws the tick labels below the plot, whose bottom is at {@code yAxisLow} (in chart coordinates). */
     void labelX(XYChart chart, BufferedImage image, double yAxisLow) {
-        Graphics2D g = LogAxis.graphics(chart, image);
-        FontMetrics fm = g.getFontMetrics();
-        int top = (int) Math.round(chart.getScreenYFromChart(yAxisLow)) + 4;
-        for (int t : ticks) {
-            int x = (int) Math.round(chart.getScreenXFromChart(t));
-            String text = String.valueOf(t);
-            g.drawString(text, x - fm.stringWidth(text) / 2, top + fm.getAscent());
-        }
-        g.dispose();
+        LogAxis.drawBelow(chart, image, yAxisLow, IntStream.of(ticks).asDoubleStream().toArray(),
+                IntStream.of(ticks).mapToObj(String::valueOf).toArray(String[]::new));
     }
 }

@@ -26,6 +26,7 @@ final class LogAxis {
     /** XChart's own tick labels: drawn, so that they take room, but not seen. */
     private static final Color INVISIBLE = new Color(0, 0, 0, 0);
     private static final Color LABELS = Color.BLACK;
+    private static final Color GRID = new Color(0xdddddd);
     private static final int MAX_TICKS = 10;
 
     private final double[] ticks;
@@ -87,21 +88,32 @@ final class LogAxis {
                 .orElse("0");
         chart.getStyler().setAxisTickLabelsColor(INVISIBLE);
         chart.getStyler().setYAxisDecimalPattern("0".repeat(widest.length()));
-        gridLines(chart, false);
+        horizontalGridLines(chart);
     }
 
     void applyToX(XYChart chart) {
+        ownX(chart, low, high, Arrays.stream(ticks).map(Math::log10).toArray());
+    }
+
+    /**
+     * An x axis from {@code low} to {@code high} whose grid lines stand at {@code at} and whose labels are drawn by
+     * {@link #drawBelow} (XChart's own are left blank).
+     */
+    static void ownX(XYChart chart, double low, double high, double[] at) {
         chart.getStyler().setXAxisMin(low);
         chart.getStyler().setXAxisMax(high);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.setCustomXAxisTickLabelsFormatter(v -> "");
-        gridLines(chart, true);
+        chart.getStyler().setAnnotationLineColor(GRID);
+        for (double x : at) {
+            chart.addAnnotation(new AnnotationLine(x, true, false));
+        }
     }
 
-    private void gridLines(XYChart chart, boolean vertical) {
-        chart.getStyler().setAnnotationLineColor(new Color(0xdddddd));
+    private void horizontalGridLines(XYChart chart) {
+        chart.getStyler().setAnnotationLineColor(GRID);
         for (double t : ticks) {
-            chart.addAnnotation(new AnnotationLine(Math.log10(t), vertical, false));
+            chart.addAnnotation(new AnnotationLine(Math.log10(t), false, false));
         }
     }
 
@@ -120,20 +132,25 @@ final class LogAxis {
 
     /** Draws the tick labels below the plot. */
     void labelX(XYChart chart, BufferedImage image, double yAxisLow) {
+        drawBelow(chart, image, yAxisLow, Arrays.stream(ticks).map(Math::log10).toArray(),
+                Arrays.stream(ticks).mapToObj(LogAxis::text).toArray(String[]::new));
+    }
+
+    /** Draws {@code texts} centred under the x positions {@code at}, below the plot (bottom at {@code yAxisLow}). */
+    static void drawBelow(XYChart chart, BufferedImage image, double yAxisLow, double[] at, String[] texts) {
         Graphics2D g = graphics(chart, image);
         FontMetrics fm = g.getFontMetrics();
         int top = (int) Math.round(chart.getScreenYFromChart(yAxisLow)) + 4;
-        for (double t : ticks) {
-            int x = (int) Math.round(chart.getScreenXFromChart(Math.log10(t)));
-            String text = text(t);
-            g.drawString(text, x - fm.stringWidth(text) / 2, top + fm.getAscent());
+        for (int i = 0; i < at.length; i++) {
+            int x = (int) Math.round(chart.getScreenXFromChart(at[i]));
+            g.drawString(texts[i], x - fm.stringWidth(texts[i]) / 2, top + fm.getAscent());
         }
         g.dispose();
     }
 
     double low() { return low; }
 
-    static Graphics2D graphics(XYChart chart, BufferedImage image) {
+    private static Graphics2D graphics(XYChart chart, BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(LABELS);

@@ -96,14 +96,10 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
             String to = s.toEpoch() == null ? "(working)" : String.valueOf(s.toEpoch());
             rows.add(new SittingRow(String.valueOf(missing + i + 1), s.startedAt(),
                     s.endedAt() == null ? Formats.NONE : s.endedAt(), from + " → " + to,
-                    shortCommit(s.gitCommit()) + (s.gitDirty() ? " (modified)" : ""), s.host(), s.device(),
+                    Provenance.shortCommit(s.gitCommit()) + (s.gitDirty() ? " (modified)" : ""), s.host(), s.device(),
                     String.valueOf(s.intraOpThreads())));
         }
         return new Sittings(rows, notes);
-    }
-
-    private static String shortCommit(String commit) {
-        return commit != null && commit.length() > 10 ? commit.substring(0, 10) : String.valueOf(commit);
     }
 
     private static List<ConfigRow> config(RunResult run, List<RunResult> siblings) {

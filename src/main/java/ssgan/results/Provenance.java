@@ -86,6 +86,11 @@ public record Provenance(
         return Math.max(0, sittings - sittingList().size());
     }
 
+    /** A commit as the report shows it: its first 10 characters ("unknown" when none was recorded). */
+    public static String shortCommit(String commit) {
+        return commit == null ? "unknown" : commit.substring(0, Math.min(10, commit.length()));
+    }
+
     /** Whether the sittings were run by more than one commit (or by a modified work tree). */
     public boolean mixedCode() {
         return sittingList().stream().map(s -> s.gitCommit() + (s.gitDirty() ? "+" : "")).distinct().count() > 1;

@@ -60,7 +60,7 @@ final class CellMixes {
     private static Stream<String> commits(Provenance p) {
         Stream<String> all = p.sittingList().isEmpty() ? Stream.of(p.gitCommit())
                 : p.sittingList().stream().map(Provenance.Sitting::gitCommit);
-        return all.map(c -> c == null ? "unknown" : c.substring(0, Math.min(10, c.length())));
+        return all.map(Provenance::shortCommit);
     }
 
     /** "2 (a, b)" when the values differ, empty when they all agree. */
