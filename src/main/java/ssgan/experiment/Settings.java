@@ -16,6 +16,7 @@ public record Settings(
         int epochs,
         int batchSize,
         int iterationsPerEpoch,      // 0: training images / batch size (600 for MNIST)
+        LabeledShuffle labeledShuffle, // per_copy (the authors' tiling) or global (the PyTorch port's)
         int trainImages,             // 0: all; otherwise the first N training images (tests, smoke runs)
         int testImages,              // 0: all; otherwise the first N test images
         double learningRate,
@@ -28,6 +29,7 @@ public record Settings(
         double unlabeledWeight,
         FeatureLoss featureLoss,
         GeneratorOutput generatorOutput,
+        GeneratorOutputInit generatorOutputInit, // glorot (the authors') or normal (the port's N(0, 0.1^2))
         boolean dataInit,            // data-dependent weight-norm init
         int initImages,              // images used by the data-dependent init (500)
         double averageRate,          // EMA rate of D's trainable parameters (1e-4)
@@ -39,6 +41,7 @@ public record Settings(
         double hiddenDropout,        // dropout rate after D's hidden blocks (CIFAR 0.5, after each stride-2 conv)
         int minibatchKernels,        // minibatch-discrimination features on D's last hidden layer (0: none)
         GeneratorLoss generatorLoss, // feature_matching (the paper's SSL model) or gan (the minibatch model's)
+        boolean extraGeneratorStep,  // the port's second G step when the feature-matching loss exceeds 1
         int zDim,
         int sampleGrid               // side of the generated-sample grid saved at the end (0: none)
 ) {
@@ -47,6 +50,8 @@ public record Settings(
     public enum AdamEpsilon { INSIDE_SQRT, OUTSIDE_SQRT }
     public enum FeatureLoss { L2, L1 }
     public enum GeneratorOutput { SIGMOID, SOFTPLUS }
+    public enum GeneratorOutputInit { GLOROT, NORMAL }
+    public enum LabeledShuffle { PER_COPY, GLOBAL }
     public enum AverageStart { ZERO, PARAMS }
     public enum GeneratorLoss { FEATURE_MATCHING, GAN }
 }

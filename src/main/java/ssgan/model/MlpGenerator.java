@@ -25,8 +25,11 @@ public final class MlpGenerator implements Generator {
     private final WeightNormDense output;
     private final boolean sigmoidOutput;
 
-    /** Glorot-uniform weights (Lasagne's default); draws from the engine's RNG, which the caller seeds. */
-    public MlpGenerator(NDManager manager, int zDim, int pixels, boolean sigmoidOutput) {
+    /**
+     * Glorot-uniform weights (Lasagne's default), or N(0, 0.1^2) for the output layer's V as in the PyTorch port;
+     * draws from the engine's RNG, which the caller seeds.
+     */
+    public MlpGenerator(NDManager manager, int zDim, int pixels, boolean sigmoidOutput, boolean glorotOutput) {
         this.zDim = zDim;
         this.sigmoidOutput = sigmoidOutput;
         int in = zDim;
@@ -35,7 +38,9 @@ public final class MlpGenerator implements Generator {
             shift.add(new Param("G" + i + ".beta", manager.zeros(new Shape(HIDDEN)), true));
             in = HIDDEN;
         }
-        output = new WeightNormDense("G3", glorot(manager, pixels, in), true, 1e-6f);
+        NDArray v = glorotOutput ? glorot(manager, pixels, in)
+                : manager.randomNormal(0f, 0.1f, new Shape(pixels, in), DataType.FLOAT32);
+        output = new WeightNormDense("G3", v, true, 1e-6f);
     }
 
     private static NDArray glorot(NDManager m, int out, int in) {

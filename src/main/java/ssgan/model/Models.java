@@ -18,7 +18,8 @@ public final class Models {
                     new MlpDiscriminator(manager, imageSize, classes, Regularisation.of(s), s.minibatchKernels(),
                             s.batchSize()),
                     new MlpGenerator(manager, s.zDim(), imageSize,
-                            s.generatorOutput() == Settings.GeneratorOutput.SIGMOID));
+                            s.generatorOutput() == Settings.GeneratorOutput.SIGMOID,
+                            s.generatorOutputInit() == Settings.GeneratorOutputInit.GLOROT));
             case CIFAR_CNN -> {
                 if (s.minibatchKernels() > 0) {
                     throw new UnsupportedOperationException("minibatch_kernels is implemented for mnist_mlp only");

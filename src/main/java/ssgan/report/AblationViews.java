@@ -23,7 +23,8 @@ final class AblationViews {
         String note = "Averaged-D test error at the last epoch, mean ± std over finished seeds ("
                 + key.budget() + "). Difference: variant − faithful (positive: more errors), with a Welch 95 %"
                 + " confidence interval; bold where it excludes 0. Ensemble: one ensemble of all seeds that have"
-                + " predictions.";
+                + " predictions. Raw D: the same runs' last-epoch error without the moving average, the figure to"
+                + " compare for a variant that copies an implementation without one (pytorch_port).";
         if (a.faithful().isEmpty()) {
             note += " No faithful runs at this budget: nothing to compare with.";
         }
@@ -37,17 +38,18 @@ final class AblationViews {
         MeanDifference diff = r.vsFaithful();
         String meanStd = c.average().n() == 0 ? "no finished runs"
                 : Formats.meanStd(c.average().mean(), c.average().std(), d);
+        String rawMeanStd = c.raw().n() == 0 ? Formats.NONE : Formats.meanStd(c.raw().mean(), c.raw().std(), d);
         String ensemble = c.ensemble().isEmpty() ? Formats.NONE
                 : Formats.number(c.ensemble().average(), c.unit().runDecimals()) + " (" + c.ensemble().members() + ")";
         if (diff == null) {
             return new PageModel.AblationRow(c.key().variant(), "#" + Assets.anchor(c.key()),
-                    String.valueOf(c.average().n()), meanStd, c.key().faithful() ? "reference" : Formats.NONE,
+                    String.valueOf(c.average().n()), meanStd, rawMeanStd, c.key().faithful() ? "reference" : Formats.NONE,
                     Formats.NONE, Formats.NONE, ensemble, null);
         }
         String ci = Double.isFinite(diff.ciLow())
                 ? "[" + Formats.signed(diff.ciLow(), d) + ", " + Formats.signed(diff.ciHigh(), d) + "]" : Formats.NONE;
         return new PageModel.AblationRow(c.key().variant(), "#" + Assets.anchor(c.key()),
-                String.valueOf(c.average().n()), meanStd, Formats.signed(diff.difference(), d), ci,
+                String.valueOf(c.average().n()), meanStd, rawMeanStd, Formats.signed(diff.difference(), d), ci,
                 Formats.pValue(diff.p()), ensemble, diff.significant() ? "significant" : null);
     }
 

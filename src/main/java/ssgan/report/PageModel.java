@@ -73,7 +73,8 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
                                List<Sample> samples) {}
 
     /** {@code css} marks a difference whose 95 % interval excludes 0. */
-    public record AblationRow(String variant, String href, String n, String meanStd, String difference, String ci,
+    public record AblationRow(String variant, String href, String n, String meanStd, String rawMeanStd,
+                              String difference, String ci,
                               String p, String ensemble, String css) {}
 
     public record StatRow(String label, String n, String mean, String std, String se, String ci, String min,

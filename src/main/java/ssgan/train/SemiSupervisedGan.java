@@ -60,11 +60,20 @@ public final class SemiSupervisedGan {
     /** What a D step reports: its two loss terms and the labeled images it misclassified. */
     private record DiscriminatorLosses(float supervised, float unsupervised, int trainErrors) {}
 
-    public StepLosses step(Batch batch, double lr) {
+    /** One iteration in 0-based {@code epoch} (which only the port's extra G step reads). */
+    public StepLosses step(Batch batch, double lr, int epoch) {
         boolean gan = settings.mode() == Mode.GAN;
         DiscriminatorLosses d = gan ? discriminatorStep(batch, lr) : supervisedStep(batch, lr);
         float fm = gan ? generatorStep(batch.unlabeled2(), lr) : 0f;
+        if (gan && retriesGeneratorStep(settings, epoch, fm)) {
+            fm = generatorStep(batch.unlabeled2(), lr);   // the port logs the second step's loss
+        }
         return new StepLosses(d.supervised(), d.unsupervised(), fm, d.trainErrors());
+    }
+
+    /** The PyTorch port's {@code if epoch > 1 and lg > 1}: its epochs count from 0, so from our third epoch on. */
+    static boolean retriesGeneratorStep(Settings s, int epoch, float generatorLoss) {
+        return s.extraGeneratorStep() && epoch > 1 && generatorLoss > 1;
     }
 
     /** L_D = L_lab + w_unl * L_unl; the fake batch is generated without a graph, so no gradient reaches G. */

@@ -136,14 +136,16 @@ public final class Trainer {
         // fresh permutation per copy; an epoch longer than the set takes further fresh permutations.
         int[] unlabeled = LabeledTiling.epoch(allTrainingImages, iterations * b, rng);
         int[] unlabeled2 = LabeledTiling.epoch(allTrainingImages, iterations * b, rng);
-        int[] labeled = LabeledTiling.epoch(data.labeled(), iterations * b, rng);
+        int[] labeled = s.labeledShuffle() == Settings.LabeledShuffle.PER_COPY
+                ? LabeledTiling.epoch(data.labeled(), iterations * b, rng)
+                : LabeledTiling.shuffledAsOne(data.labeled(), iterations * b, rng);
         double lr = learningRate(epoch);
         double sup = 0, unsup = 0, fm = 0;
         long trainErrors = 0;
         for (int it = 0; it < iterations; it++) {
             try (NDScope scope = new NDScope()) {
                 Engine.getInstance().setRandomSeed(Seeds.engineSeed(s.seed(), Seeds.ITERATION, epoch, it));
-                StepLosses l = gan.step(rows.batch(manager, b, labeled, unlabeled, unlabeled2, it * b), lr);
+                StepLosses l = gan.step(rows.batch(manager, b, labeled, unlabeled, unlabeled2, it * b), lr, epoch);
                 if (!l.finite()) {
                     throw new DivergedException(epoch + 1, it + 1, "a loss (" + l + ")");
                 }

@@ -96,11 +96,11 @@ class VariantsTest {
     @Test
     void shippedAblationPlans() throws Exception {
         Plan full = ExperimentLoader.load(TestDatasets.experiment("mnist-ablations.yaml"), TestDatasets.LOOKUP);
-        assertEquals(90, full.runs().size());
+        assertEquals(100, full.runs().size());
         List<String> names = full.runs().stream().map(r -> (String) r.cell().get("variant")).distinct().toList();
         assertEquals(List.of("faithful", "supervised_only", "softplus_output", "no_data_init",
                 "average_from_params", "l1_features", "unlabeled_weight_0_5", "unlabeled_weight_2",
-                "minibatch_discrimination"), names);
+                "minibatch_discrimination", "pytorch_port"), names);
         assertTrue(full.runs().stream().allMatch(r -> r.settings().epochs() == 300 && r.settings().labels() == 100));
         assertEquals("faithful-labels100-seed1-02fb953ec9", full.runs().get(0).runId(),
                 "the faithful runs are mnist-paper's 100-label runs");
@@ -113,9 +113,14 @@ class VariantsTest {
         assertEquals(2.0, bySeed1.get("unlabeled_weight_2").unlabeledWeight());
         assertEquals(100, bySeed1.get("minibatch_discrimination").minibatchKernels());
         assertEquals(Settings.GeneratorLoss.GAN, bySeed1.get("minibatch_discrimination").generatorLoss());
+        Settings port = bySeed1.get("pytorch_port");
+        assertEquals(List.of(Settings.GeneratorOutput.SOFTPLUS, false, Settings.AdamEpsilon.OUTSIDE_SQRT,
+                        Settings.GeneratorOutputInit.NORMAL, true, Settings.LabeledShuffle.GLOBAL),
+                List.of(port.generatorOutput(), port.dataInit(), port.adamEpsilonForm(), port.generatorOutputInit(),
+                        port.extraGeneratorStep(), port.labeledShuffle()));
 
         Plan cpu = ExperimentLoader.load(TestDatasets.experiment("mnist-ablations-cpu.yaml"), TestDatasets.LOOKUP);
-        assertEquals(18, cpu.runs().size());
+        assertEquals(20, cpu.runs().size());
         assertTrue(cpu.runs().stream().allMatch(r -> r.settings().epochs() == 20 && r.settings().seed() <= 2));
     }
 

@@ -72,7 +72,7 @@ class WeightNormTest {
     void generatorOutputsImagesInTheSigmoidRange() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);
-            MlpGenerator g = new MlpGenerator(m, 100, 784, true);
+            MlpGenerator g = new MlpGenerator(m, 100, 784, true, true);
             NDArray x = g.generate(m.randomUniform(0f, 1f, new Shape(16, 100), DataType.FLOAT32), ParamSource.LIVE);
             assertEquals(new Shape(16, 784), x.getShape());
             assertTrue(x.min().getFloat() >= 0f && x.max().getFloat() <= 1f);

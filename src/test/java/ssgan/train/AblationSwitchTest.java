@@ -52,7 +52,7 @@ class AblationSwitchTest {
         try (NDManager m = NDManager.newBaseManager()) {
             SemiSupervisedGan gan = new Trainer(s, data, null, x -> { }).build(m);
             List<float[]> before = gan.generator().params().stream().map(p -> p.value().toFloatArray()).toList();
-            StepLosses l = gan.step(batch(m, data, 100), 0.003);
+            StepLosses l = gan.step(batch(m, data, 100), 0.003, 0);
             assertEquals(0f, l.unsupervised());
             assertEquals(0f, l.featureMatching());
             assertTrue(l.supervised() > 0);
@@ -127,7 +127,7 @@ class AblationSwitchTest {
             assertTrue(Math.abs(alone[0] - apart[0]) > 1e-4, "minibatch features see the other images");
             assertEquals(20, d.params().stream().filter(p -> p.name().equals("MB.b")).mapToLong(p -> p.value().size())
                     .sum());
-            StepLosses l = gan.step(batch(m, data, 50), 3e-3);
+            StepLosses l = gan.step(batch(m, data, 50), 3e-3, 0);
             assertTrue(l.finite());
             assertTrue(l.featureMatching() < 0, "the GAN generator loss -softplus(LSE) is negative: "
                     + l.featureMatching());

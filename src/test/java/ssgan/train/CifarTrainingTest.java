@@ -110,7 +110,7 @@ class CifarTrainingTest {
             for (int it = 0; it < steps; it++) {
                 try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
                     Engine.getInstance().setRandomSeed(100 + it);
-                    StepLosses l = gan.step(rows.batch(m, b, labeled, u1, u2, it * b), 3e-4);
+                    StepLosses l = gan.step(rows.batch(m, b, labeled, u1, u2, it * b), 3e-4, 0);
                     assertTrue(l.finite(), l.toString());
                     losses.add(l.supervised());
                 }

@@ -57,7 +57,7 @@ class StepOrderTest {
             List<Param> d = trainable(gan.discriminator().params());
             List<float[]> before = values(d);
             Engine.getInstance().setRandomSeed(1);
-            gan.step(batch(trainer, m, data, 0, 0, B), 0.003);
+            gan.step(batch(trainer, m, data, 0, 0, B), 0.003, 0);
             float rate = (float) S.averageRate();
             for (int i = 0; i < d.size(); i++) {
                 float[] expected = before.get(i).clone();
@@ -91,7 +91,7 @@ class StepOrderTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 SemiSupervisedGan gan = trainer.build(m);
                 Engine.getInstance().setRandomSeed(5);
-                fm.add(gan.step(batch(trainer, m, data, 0, s[0], s[1]), 0.003).featureMatching());
+                fm.add(gan.step(batch(trainer, m, data, 0, s[0], s[1]), 0.003, 0).featureMatching());
                 d.add(values(gan.discriminator().params()));
                 g.add(values(gan.generator().params()));
             }
