@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.experiment.SettingsCodec;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
@@ -48,7 +49,8 @@ public final class RunLoader {
         if (!(raw instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("config.yaml has no settings map");
         }
-        Map<String, Object> settings = (Map<String, Object>) raw;
+        // through the codec, so a key added after the run was recorded shows the default the run trained with
+        Map<String, Object> settings = SettingsCodec.toMap(SettingsCodec.fromMap((Map<String, Object>) raw));
         List<EpochMetrics> metrics = dir.readMetrics();
         RunStatus status = dir.readStatus().orElse(null);
         int target = status != null ? status.epochs() : intSetting(settings, "epochs");

@@ -139,7 +139,7 @@ class ReportGeneratorTest {
         RunDirectory dir = new ResultsStore(results).run(experiment, "labels100-seed1-" + "deadbeef00");
         Map<String, Object> settings = new LinkedHashMap<>(ssgan.stats.PaperProtocol.setup("mnist"));
         settings.put("epochs", 300);
-        settings.put("model", SCRIPT);
+        settings.put("dataset", SCRIPT);   // a free-text setting: typed ones reject such a value
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("experiment", experiment);
         config.put("run_id", "labels100-seed1-deadbeef00");
