@@ -63,7 +63,8 @@ public final class SettingsCodec {
                 return;
             }
             try {
-                typed.put(name, key.get().convert(raw instanceof Float f ? (Object) f.doubleValue() : raw));
+                // a float as the decimal it prints as (1.0E-4f is 0.0001, not 9.9999997e-5)
+                typed.put(name, key.get().convert(raw instanceof Float f ? (Object) Double.valueOf(f.toString()) : raw));
             } catch (IllegalArgumentException e) {
                 problems.add(name + ": " + e.getMessage());
             }
@@ -111,12 +112,12 @@ public final class SettingsCodec {
     }
 
     /** A double in a form that does not depend on how it was written (1.0 -> 1, 1e-4 -> 0.0001). */
-    static BigDecimal stableNumber(double value) {
+    public static BigDecimal stableNumber(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros();
     }
 
     /** Config form of a typed value: enums become their lowercase names. */
-    static Object configValue(Object typed) {
+    public static Object configValue(Object typed) {
         return typed instanceof Enum<?> e ? SettingKey.configName(e) : typed;
     }
 

@@ -55,19 +55,10 @@ final class AblationViews {
 
     /** The lowest-seed finished run with samples (any run when none finished), so grids compare like with like. */
     private static Optional<PageModel.Sample> sample(CellSummary c) {
-        Comparator<RunResult> bySeed = Comparator.comparing(r -> String.valueOf(r.settings().get("seed")),
-                Comparator.comparingLong(AblationViews::number));
+        Comparator<RunResult> bySeed = Comparator.comparingInt(RunResult::seed);
         Optional<RunResult> run = c.finished().stream().filter(r -> r.samples() != null).min(bySeed)
                 .or(() -> c.runs().stream().filter(r -> r.samples() != null).min(bySeed));
         return run.map(r -> new PageModel.Sample(Assets.samples(r), c.key().variant() + " · seed "
-                + r.settings().get("seed") + " · averaged D " + Formats.number(r.finalAverage(), c.unit().decimals())));
-    }
-
-    private static long number(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
+                + r.seed() + " · averaged D " + Formats.number(r.finalAverage(), c.unit().decimals())));
     }
 }

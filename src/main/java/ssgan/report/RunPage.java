@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.experiment.SettingsCodec;
 import ssgan.results.Provenance;
 import ssgan.stats.PaperProtocol;
 import ssgan.stats.RunResult;
@@ -104,18 +105,18 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
 
     private static List<ConfigRow> config(RunResult run, List<RunResult> siblings) {
         Map<String, Object> paper = PaperProtocol.setup(run.cell().dataset());
+        Map<String, Object> settings = SettingsCodec.toMap(run.settings());
         Set<String> differsFromSiblings = new TreeSet<>();
         for (RunResult s : siblings) {
-            for (String key : run.settings().keySet()) {
-                if (!key.equals("seed") && !key.equals("seed_data")
-                        && !Objects.equals(String.valueOf(s.settings().get(key)),
-                        String.valueOf(run.settings().get(key)))) {
+            Map<String, Object> sibling = SettingsCodec.toMap(s.settings());
+            for (String key : settings.keySet()) {
+                if (!key.equals("seed") && !key.equals("seed_data") && !Objects.equals(sibling.get(key), settings.get(key))) {
                     differsFromSiblings.add(key);
                 }
             }
         }
         List<ConfigRow> rows = new ArrayList<>();
-        new TreeMap<>(run.settings()).forEach((key, value) -> {
+        settings.forEach((key, value) -> {
             Object paperValue = paper.get(key);
             boolean fromPaper = paperValue != null && PaperProtocol.describesSetup(key)
                     && !PaperProtocol.sameValue(value, paperValue);

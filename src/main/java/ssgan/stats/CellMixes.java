@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.experiment.SettingsCodec;
 import ssgan.results.Provenance;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class CellMixes {
         distinct(provenances, p -> p.device() + (p.gpu() == null || "none".equals(p.gpu()) ? "" : " " + p.gpu()))
                 .ifPresent(s -> out.add("devices: " + s));
         long settingsSets = runs.stream().map(r -> {
-            Map<String, Object> s = new TreeMap<>(r.settings());
+            Map<String, Object> s = new TreeMap<>(SettingsCodec.toMap(r.settings()));
             s.keySet().removeAll(PER_RUN);
             return s.toString();
         }).distinct().count();

@@ -44,7 +44,7 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
     public static Ensemble of(List<RunResult> finished, PaperUnit unit,
                               Function<RunResult, Optional<Predictions>> source) {
         List<RunResult> ordered = finished.stream().sorted(Comparator
-                .comparingLong((RunResult r) -> seed(r)).thenComparing(RunResult::runId)).toList();
+                .comparingInt(RunResult::seed).thenComparing(RunResult::runId)).toList();
         List<String> problems = new ArrayList<>();
         Sum all = null;
         List<Sum> groups = new ArrayList<>();
@@ -87,10 +87,6 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
         return new Ensemble(members, missing, all.errorAverage(unit), all.errorRaw(unit),
                 SampleStats.of(full.stream().mapToDouble(s -> s.errorAverage(unit)).toArray()),
                 SampleStats.of(full.stream().mapToDouble(s -> s.errorRaw(unit)).toArray()), List.copyOf(problems));
-    }
-
-    private static long seed(RunResult run) {
-        return run.settings().get("seed") instanceof Number n ? n.longValue() : Long.MAX_VALUE;
     }
 
     /** Summed probabilities of some members (the mean has the same argmax). */

@@ -4,10 +4,10 @@ import ssgan.experiment.Defaults;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,7 +31,7 @@ public final class PaperProtocol {
 
     /** The paper's epochs: 300 for MNIST, 1200 for CIFAR-10 (spec sections 2.1 and 3.1). */
     public static int paperEpochs(String dataset) {
-        return ((Number) setup(dataset).get("epochs")).intValue();
+        return paperSettings(dataset).epochs();
     }
 
     /**
@@ -39,21 +39,22 @@ public final class PaperProtocol {
      * the paper did not use, the defaults of the default model.
      */
     public static Map<String, Object> setup(String dataset) {
-        Settings paper = Defaults.of(Defaults.paperModel(normalise(dataset))
-                .orElse(SettingsCodec.fromMap(Map.of()).model()));
-        return new TreeMap<>(SettingsCodec.toMap(paper));
+        return new TreeMap<>(SettingsCodec.toMap(paperSettings(dataset)));
+    }
+
+    private static Settings paperSettings(String dataset) {
+        return Defaults.of(Defaults.paperModel(normalise(dataset)).orElse(SettingsCodec.fromMap(Map.of()).model()));
     }
 
     /**
      * The settings (other than seeds, labels, dataset and epochs) where a run differs from the paper, as
      * "key=value" in key order, or "faithful" when there are none.
      */
-    public static String variant(Map<String, ?> settings) {
-        String dataset = String.valueOf(settings.get("dataset"));
-        Map<String, Object> paper = setup(dataset);
-        List<String> differences = new TreeMap<>(settings).entrySet().stream()
+    public static String variant(Settings settings) {
+        Map<String, Object> paper = setup(settings.dataset());
+        List<String> differences = new TreeMap<>(SettingsCodec.toMap(settings)).entrySet().stream()
                 .filter(e -> !NOT_A_VARIANT.contains(e.getKey()))
-                .filter(e -> !same(e.getValue(), paper.get(e.getKey())))
+                .filter(e -> !sameValue(e.getValue(), paper.get(e.getKey())))
                 .map(e -> e.getKey() + "=" + text(e.getValue()))
                 .toList();
         return differences.isEmpty() ? "faithful" : String.join(", ", differences);
@@ -64,7 +65,7 @@ public final class PaperProtocol {
      * {@link #variant}. A run named "faithful" that differs from the paper keeps its derived name, so the
      * reference of the ablation table is always the paper's setup.
      */
-    public static String variantName(Object cell, Map<String, ?> settings) {
+    public static String variantName(Object cell, Settings settings) {
         String derived = variant(settings);
         if (cell instanceof Map<?, ?> map && map.get("variant") instanceof String name && !name.isBlank()) {
             return name.equals("faithful") && !derived.equals("faithful") ? derived : name;
@@ -72,21 +73,14 @@ public final class PaperProtocol {
         return derived;
     }
 
-    /** Whether a setting's value equals the paper's: numbers by value, everything else by text. */
+    /** Whether two config-form values (both from {@link SettingsCodec#toMap}, so of one type per key) agree. */
     public static boolean sameValue(Object a, Object b) {
-        return same(a, b);
+        return Objects.equals(a, b);
     }
 
-    /** YAML may give 1 or 1.0 or 1.0E-4: compare numbers by value, everything else by text. */
-    static boolean same(Object a, Object b) {
-        return text(a).equals(text(b));
-    }
-
+    /** A config-form value as a variant name shows it: 0.0001, not 1.0E-4. */
     static String text(Object value) {
-        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(value).toLowerCase(Locale.ROOT);
+        return value instanceof Double d ? SettingsCodec.stableNumber(d).toPlainString() : String.valueOf(value);
     }
 
     private static String normalise(String dataset) {

@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
@@ -49,23 +50,23 @@ public final class RunLoader {
         if (!(raw instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("config.yaml has no settings map");
         }
-        // through the codec, so a key added after the run was recorded shows the default the run trained with
-        Map<String, Object> settings = SettingsCodec.toMap(SettingsCodec.fromMap((Map<String, Object>) raw));
+        // through the codec, so a key added after the run was recorded takes the default the run trained with
+        Settings settings = SettingsCodec.fromMap((Map<String, Object>) raw);
         List<EpochMetrics> metrics = dir.readMetrics();
         RunStatus status = dir.readStatus().orElse(null);
-        int target = status != null ? status.epochs() : intSetting(settings, "epochs");
+        int target = status != null ? status.epochs() : settings.epochs();
         int done = status != null ? status.epochsDone() : metrics.size();
         RunState state = status != null ? status.state() : RunState.PENDING;
         String runId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
-        String dataset = String.valueOf(settings.get("dataset"));
-        CellKey cell = new CellKey(dataset, intSetting(settings, "labels"),
-                PaperProtocol.variantName(config.get("cell"), settings), intSetting(settings, "epochs"));
+        String dataset = settings.dataset();
+        CellKey cell = new CellKey(dataset, settings.labels(), PaperProtocol.variantName(config.get("cell"), settings),
+                settings.epochs());
         Provenance provenance = dir.readProvenance().orElse(null);
         double seconds = dir.readSummary().map(Summary::seconds)
                 .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());
         Path samples = Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null;
         OptionalDouble diversity = samples == null ? OptionalDouble.empty()
-                : SampleDiversity.of(samples, settings.get("sample_grid") instanceof Number n ? n.intValue() : 10);
+                : SampleDiversity.of(samples, settings.sampleGrid());
         RunHealth health = RunHealth.of(metrics, diversity, SampleDiversity.reference(dataset));
         return new RunResult(experiment, runId, hashOf(runId), dir.path(), settings, cell, state, done, target,
                 status != null ? status.message() : null, List.copyOf(metrics), provenance, samples, seconds, health);
@@ -75,13 +76,5 @@ public final class RunLoader {
     static String hashOf(String runId) {
         int dash = runId.lastIndexOf('-');
         return dash < 0 ? runId : runId.substring(dash + 1);
-    }
-
-    private static int intSetting(Map<String, Object> settings, String key) {
-        Object v = settings.get(key);
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        throw new IllegalArgumentException("settings." + key + " is missing or not a number: " + v);
     }
 }

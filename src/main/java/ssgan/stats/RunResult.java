@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.experiment.Settings;
 import ssgan.results.Provenance;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
@@ -7,7 +8,6 @@ import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Optional;
  * the paper's unit (NaN when it has no epoch yet).
  *
  * @param configHash   the run id's suffix: the hash of its fully resolved settings
- * @param settings     config form (snake_case keys)
+ * @param settings     as config.yaml recorded them, read back through the codec
  * @param epochsTarget the run's own epoch budget
  * @param message      why it failed or diverged, else null
  * @param provenance   null when the run never wrote one
@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param health       what {@link RunHealth} finds in its metrics and samples
  */
 public record RunResult(String experiment, String runId, String configHash, Path directory,
-                        Map<String, Object> settings, CellKey cell, RunState state, int epochsDone,
+                        Settings settings, CellKey cell, RunState state, int epochsDone,
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
                         Path samples, double seconds, RunHealth health) {
 
@@ -69,7 +69,7 @@ public record RunResult(String experiment, String runId, String configHash, Path
         return provenance != null && provenance.sittings() > 1;
     }
 
-    public Object seed() { return settings.get("seed"); }
+    public int seed() { return settings.seed(); }
 
     /** predictions.bin.gz of the run (it may not exist: older runs, unfinished runs). */
     public Path predictionsFile() {

@@ -1,5 +1,7 @@
 package ssgan.stats;
 
+import ssgan.experiment.Settings;
+import ssgan.experiment.SettingsCodec;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 import ssgan.results.RunState;
@@ -56,12 +58,14 @@ class AblationTest {
     void namedVariantsComeFromTheCell() {
         Map<String, Object> settings = new java.util.HashMap<>(PaperProtocol.setup("mnist"));
         settings.put("mode", "supervised");
-        assertEquals("supervised_only", PaperProtocol.variantName(Map.of("variant", "supervised_only"), settings));
-        assertEquals("mode=supervised", PaperProtocol.variantName(Map.of("seed", 1), settings));
-        assertEquals("mode=supervised", PaperProtocol.variantName(null, settings));
-        assertEquals("mode=supervised", PaperProtocol.variantName(Map.of("variant", "faithful"), settings),
+        Settings typed = SettingsCodec.fromMap(settings);
+        assertEquals("supervised_only", PaperProtocol.variantName(Map.of("variant", "supervised_only"), typed));
+        assertEquals("mode=supervised", PaperProtocol.variantName(Map.of("seed", 1), typed));
+        assertEquals("mode=supervised", PaperProtocol.variantName(null, typed));
+        assertEquals("mode=supervised", PaperProtocol.variantName(Map.of("variant", "faithful"), typed),
                 "'faithful' is reserved for the paper's setup");
-        assertFalse(PaperProtocol.variantName(Map.of("variant", "faithful"), PaperProtocol.setup("mnist"))
+        assertFalse(PaperProtocol.variantName(Map.of("variant", "faithful"),
+                SettingsCodec.fromMap(PaperProtocol.setup("mnist")))
                 .contains("="));
     }
 }

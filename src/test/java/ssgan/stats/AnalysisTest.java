@@ -1,5 +1,7 @@
 package ssgan.stats;
 
+import ssgan.experiment.Settings;
+import ssgan.experiment.SettingsCodec;
 import org.junit.jupiter.api.Test;
 import ssgan.experiment.PaperTable;
 import ssgan.results.RunState;
@@ -32,9 +34,9 @@ class AnalysisTest {
             metrics.add(new EpochMetrics(e, 1.0 / e, 0.5, 2.0, 0.01, errorsAverage + 10, errorsAverage,
                     testCount, 1.0, 100, null));
         }
-        CellKey cell = new CellKey("mnist", ((Number) settings.get("labels")).intValue(),
-                PaperProtocol.variant(settings), epochs);
-        return new RunResult("exp", "labels100-seed" + seed + "-" + hash, hash, Path.of("results/exp/x"), settings,
+        Settings typed = SettingsCodec.fromMap(settings);
+        CellKey cell = new CellKey("mnist", typed.labels(), PaperProtocol.variant(typed), epochs);
+        return new RunResult("exp", "labels100-seed" + seed + "-" + hash, hash, Path.of("results/exp/x"), typed,
                 cell, state, epochs, epochs, null, metrics, null, null, epochs, RunHealth.UNKNOWN);
     }
 

@@ -104,7 +104,7 @@ class EnsembleTest {
         assertEquals(0.0, e.average(), 1e-12);
         assertEquals(0.0, e.raw(), 1e-12);
 
-        Ensemble nineteen = Ensemble.of(runs.stream().filter(r -> (Integer) r.settings().get("seed") <= 19).toList(),
+        Ensemble nineteen = Ensemble.of(runs.stream().filter(r -> r.seed() <= 19).toList(),
                 PaperUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
         assertEquals(19, nineteen.members());
         assertFalse(nineteen.hasGroups(), "fewer than 20 runs: one ensemble of all");

@@ -34,7 +34,7 @@ class PaperProtocolTest {
             List<Map<String, Object>> runs = runs(file);
             assertEquals(40, runs.size(), file);
             for (Map<String, Object> run : runs) {
-                assertEquals("faithful", PaperProtocol.variant(run), file + ": " + run);
+                assertEquals("faithful", PaperProtocol.variant(SettingsCodec.fromMap(run)), file + ": " + run);
             }
         }
     }
@@ -43,11 +43,11 @@ class PaperProtocolTest {
     @Test
     void aCifarRunWithoutThePapersDropoutOrWithMnistsNoiseIsAVariant() throws ConfigException {
         assertEquals("hidden_dropout=0, input_dropout=0",
-                PaperProtocol.variant(runs("cifar10-paper.yaml", "input_dropout=0", "hidden_dropout=0").get(0)));
+                PaperProtocol.variant(SettingsCodec.fromMap(runs("cifar10-paper.yaml", "input_dropout=0", "hidden_dropout=0").get(0))));
         assertEquals("hidden_noise=0.5, input_noise=0.3",
-                PaperProtocol.variant(runs("cifar10-paper.yaml", "input_noise=0.3", "hidden_noise=0.5").get(0)));
-        assertEquals("feature_loss=l2, learning_rate=0.003", PaperProtocol.variant(
-                runs("cifar10-paper.yaml", "feature_loss=l2", "learning_rate=0.003").get(0)));
+                PaperProtocol.variant(SettingsCodec.fromMap(runs("cifar10-paper.yaml", "input_noise=0.3", "hidden_noise=0.5").get(0))));
+        assertEquals("feature_loss=l2, learning_rate=0.003", PaperProtocol.variant(SettingsCodec.fromMap(
+                runs("cifar10-paper.yaml", "feature_loss=l2", "learning_rate=0.003").get(0))));
     }
 
     @Test
@@ -66,7 +66,7 @@ class PaperProtocolTest {
         s.put("seed_data", 8);
         s.put("labels", 20);
         s.put("epochs", 30);
-        assertEquals("faithful", PaperProtocol.variant(s));
+        assertEquals("faithful", PaperProtocol.variant(SettingsCodec.fromMap(s)));
     }
 
     @Test
@@ -74,7 +74,7 @@ class PaperProtocolTest {
         Map<String, Object> s = mnistPaperRun();
         s.put("mode", "supervised");
         s.put("average_start", "params");
-        assertEquals("average_start=params, mode=supervised", PaperProtocol.variant(s));
+        assertEquals("average_start=params, mode=supervised", PaperProtocol.variant(SettingsCodec.fromMap(s)));
     }
 
     @Test
@@ -83,7 +83,7 @@ class PaperProtocolTest {
         s.put("unlabeled_weight", 1);          // YAML may read 1.0 back as an integer
         s.put("average_rate", 0.0001f);
         s.put("learning_rate", 3.0E-3);
-        assertEquals("faithful", PaperProtocol.variant(s));
+        assertEquals("faithful", PaperProtocol.variant(SettingsCodec.fromMap(s)));
     }
 
     @Test
