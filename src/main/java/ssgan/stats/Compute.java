@@ -1,7 +1,10 @@
 package ssgan.stats;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +66,14 @@ public record Compute(List<CellCompute> cells, double cpuHours, double wallHours
                 runs.stream().mapToDouble(RunResult::seconds).sum() / 3600, List.copyOf(remaining));
     }
 
+    /**
+     * The middle value, or the mean of the two middle values for an even count; NaN without values. R_2 because
+     * it averages the two as (a + b) / 2; the default (LEGACY) interpolates a + (b - a) / 2, which differs in the
+     * last bit for some pairs. Identical to sorting and averaging for finite values (epoch seconds, threads).
+     */
     static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return new Median().withEstimationType(Percentile.EstimationType.R_2)
+                .withNaNStrategy(NaNStrategy.MAXIMAL) // NaN above everything, as Arrays.sort orders it
+                .evaluate(values);
     }
 }
