@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.format.Formats;
 import ssgan.stats.Ablation;
 import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;

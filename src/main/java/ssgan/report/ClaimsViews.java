@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.format.Formats;
 import ssgan.stats.Analysis;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.Compute;

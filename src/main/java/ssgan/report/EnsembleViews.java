@@ -1,6 +1,7 @@
 package ssgan.report;
 
 import ssgan.experiment.PaperTable;
+import ssgan.format.Formats;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Ensemble;
 
@@ -108,7 +109,7 @@ final class EnsembleViews {
     }
 
     private static String published(PaperTable.Cell c) {
-        return Formats.published(c.mean()) + (c.std() != null ? " ± " + Formats.published(c.std()) : "")
+        return Formats.published(c.mean(), c.std())
                 + (c.checked() ? "" : " †");
     }
 }

@@ -1,6 +1,7 @@
 package ssgan.report;
 
 import ssgan.experiment.PaperTable;
+import ssgan.format.Formats;
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
 import ssgan.stats.Analysis;
@@ -99,7 +100,7 @@ final class PageBuilder {
 
     private static PageModel.RowView paperRow(PaperTable.Row row, TreeSet<Integer> labels) {
         List<PageModel.TableCell> cells = labels.stream().map(l -> row.cell(l).map(c -> {
-            String text = Formats.published(c.mean()) + (c.std() != null ? " ± " + Formats.published(c.std()) : "");
+            String text = Formats.published(c.mean(), c.std());
             String title = (c.checked() ? "confirmed by " : "not confirmed; ")
                     + (c.sources().isEmpty() ? "" : "sources " + String.join(", ", c.sources()))
                     + (c.note() != null ? " (" + c.note() + ")" : "");
@@ -201,7 +202,7 @@ final class PageBuilder {
         PaperTable.Cell p = c.paper().get();
         WelchTest t = c.test();
         int d = c.unit().decimals();
-        String paper = Formats.published(p.mean()) + (p.std() != null ? " ± " + Formats.published(p.std()) : "")
+        String paper = Formats.published(p.mean(), p.std())
                 + " (n=" + PaperReference.runs(p) + (p.runs() == null ? ", assumed" : "") + ")";
         return new PageModel.Comparison(paper, p.checked() ? null : "† not confirmed by a secondary source",
                 Formats.signed(t.difference(), d), Formats.number(t.t(), 2), Formats.number(t.df(), 1),
@@ -234,7 +235,7 @@ final class PageBuilder {
     static PageModel.Origin origin(RunResult r) {
         Provenance p = r.provenance();
         String commit = p == null || p.gitCommit() == null ? Formats.NONE
-                : p.gitCommit().substring(0, Math.min(10, p.gitCommit().length())) + (p.gitDirty() ? " (dirty)" : "");
+                : Provenance.commitLabel(p.gitCommit(), p.gitDirty());
         String device = p == null ? Formats.NONE : p.device() + (p.gpu() != null && !"none".equals(p.gpu())
                 ? " " + p.gpu() : "") + (p.cpu() != null ? " · " + p.cpu() : "");
         String threads = p == null ? Formats.NONE : p.intraOpThreads() + " intra / " + p.interOpThreads() + " inter";

@@ -1,6 +1,7 @@
 package ssgan.report;
 
 import ssgan.experiment.SettingsCodec;
+import ssgan.format.Formats;
 import ssgan.results.Provenance;
 import ssgan.stats.PaperProtocol;
 import ssgan.stats.RunResult;
@@ -97,7 +98,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
             String to = s.toEpoch() == null ? "(working)" : String.valueOf(s.toEpoch());
             rows.add(new SittingRow(String.valueOf(missing + i + 1), s.startedAt(),
                     s.endedAt() == null ? Formats.NONE : s.endedAt(), from + " → " + to,
-                    Provenance.shortCommit(s.gitCommit()) + (s.gitDirty() ? " (modified)" : ""), s.host(), s.device(),
+                    Provenance.commitLabel(s.gitCommit(), s.gitDirty()), s.host(), s.device(),
                     String.valueOf(s.intraOpThreads())));
         }
         return new Sittings(rows, notes);

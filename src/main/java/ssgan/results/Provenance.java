@@ -91,6 +91,11 @@ public record Provenance(
         return commit == null ? "unknown" : commit.substring(0, Math.min(10, commit.length()));
     }
 
+    /** "6dcff6c9a7 (modified)": the short commit, marked where the work tree differed from it. */
+    public static String commitLabel(String commit, boolean modified) {
+        return shortCommit(commit) + (modified ? " (modified)" : "");
+    }
+
     /** Whether the sittings were run by more than one commit (or by a modified work tree). */
     public boolean mixedCode() {
         return sittingList().stream().map(s -> s.gitCommit() + (s.gitDirty() ? "+" : "")).distinct().count() > 1;

@@ -1,8 +1,8 @@
 package ssgan.stats;
 
 import ssgan.experiment.PaperTable;
+import ssgan.format.Formats;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,8 +48,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
 
     private static ClaimLine line(String dataset, int labels, List<CellSummary> cells,
                                   Optional<PaperTable.Cell> paper) {
-        String paperText = paper.map(p -> "paper " + number(p.mean()) + (p.std() != null ? " ± " + number(p.std())
-                : "")).orElse("no paper value");
+        String paperText = paper.map(p -> "paper " + Formats.published(p.mean(), p.std())).orElse("no paper value");
         Optional<CellSummary> full = cells.stream().filter(c -> c.key().fullBudget())
                 .max(Comparator.comparingInt(c -> c.finished().size()));
         String progress = full.map(ClaimLine::progress).orElse("");
@@ -99,7 +98,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         String where = "seed " + r.seed() + " at epoch " + r.epochsDone() + " of " + c.key().epochs();
         int d = c.unit().runDecimals();
         return r.last().isEmpty() ? where
-                : where + ": raw D " + value(r.finalRaw(), d) + ", averaged D " + value(r.finalAverage(), d);
+                : where + ": raw D " + Formats.number(r.finalRaw(), d) + ", averaged D " + Formats.number(r.finalAverage(), d);
     }
 
     private static String testText(CellSummary c) {
@@ -120,18 +119,6 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
     }
 
     private static String meanStd(SampleStats s, PaperUnit unit) {
-        if (s.n() == 0) {
-            return "–";
-        }
-        String mean = value(s.mean(), unit.decimals());
-        return Double.isFinite(s.std()) ? mean + " ± " + value(s.std(), unit.decimals()) : mean;
-    }
-
-    private static String value(double v, int decimals) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
-    }
-
-    private static String number(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return s.n() == 0 ? Formats.NONE : Formats.meanStd(s.mean(), s.std(), unit.decimals());
     }
 }

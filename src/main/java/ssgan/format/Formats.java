@@ -1,19 +1,22 @@
-package ssgan.report;
+package ssgan.format;
 
 import java.util.Locale;
 
-/** Number and duration formatting for the page; "–" stands for a value that is not defined (e.g. std of 1 run). */
-final class Formats {
-    static final String NONE = "–";
+/**
+ * Number and duration formatting for the report and the terminal summary alike, so that a figure reads the same
+ * everywhere; "–" stands for a value that is not defined (e.g. std of 1 run).
+ */
+public final class Formats {
+    public static final String NONE = "–";
 
     private Formats() {}
 
-    static String number(double value, int decimals) {
+    public static String number(double value, int decimals) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : NONE;
     }
 
     /** "93.0 ± 6.5"; just the mean when the std is undefined. */
-    static String meanStd(double mean, double std, int decimals) {
+    public static String meanStd(double mean, double std, int decimals) {
         if (!Double.isFinite(mean)) {
             return NONE;
         }
@@ -22,25 +25,30 @@ final class Formats {
     }
 
     /** Paper values as printed: no trailing zeros beyond the unit's decimals ("93 ± 6.5", "18.63 ± 2.32"). */
-    static String published(double value) {
+    public static String published(double value) {
         if (!Double.isFinite(value)) {
             return NONE;
         }
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    static String signed(double value, int decimals) {
+    /** A published "mean ± std" as printed ("93 ± 6.5"); the mean alone where the source gives no std. */
+    public static String published(double mean, Double std) {
+        return published(mean) + (std != null ? " ± " + published(std) : "");
+    }
+
+    public static String signed(double value, int decimals) {
         return Double.isFinite(value) ? (value > 0 ? "+" : "") + number(value, decimals) : NONE;
     }
 
-    static String pValue(double p) {
+    public static String pValue(double p) {
         if (!Double.isFinite(p)) {
             return NONE;
         }
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds <= 0) {
             return NONE;
         }
