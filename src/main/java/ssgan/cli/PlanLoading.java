@@ -1,11 +1,11 @@
 package ssgan.cli;
 
-import ssgan.experiment.ConfigError;
-import ssgan.experiment.ConfigException;
+import ssgan.config.ConfigError;
+import ssgan.config.ConfigException;
+import ssgan.data.DataException;
 import ssgan.experiment.ExperimentLoader;
 import ssgan.experiment.Plan;
 import ssgan.experiment.RunSpec;
-import ssgan.data.DataException;
 import ssgan.runs.DatasetCache;
 
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package ssgan.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ssgan.experiment.PaperTable;
+import ssgan.paper.PaperTable;
 import ssgan.report.ReportGenerator;
 import ssgan.stats.ClaimLine;
 

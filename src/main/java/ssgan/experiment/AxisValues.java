@@ -1,5 +1,11 @@
 package ssgan.experiment;
 
+import ssgan.config.Errors;
+import ssgan.config.Located;
+import ssgan.config.Origin;
+import ssgan.config.SettingKey;
+import ssgan.config.SettingsCodec;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

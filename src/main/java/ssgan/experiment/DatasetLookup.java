@@ -1,7 +1,8 @@
 package ssgan.experiment;
 
-import java.util.Optional;
 import ssgan.data.DatasetSpec;
+
+import java.util.Optional;
 
 /**
  * Finds a dataset declared as {@code <dataRoot>/<name>/dataset.yaml}. The experiment package only needs the

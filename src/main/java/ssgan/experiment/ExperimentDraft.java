@@ -1,5 +1,9 @@
 package ssgan.experiment;
 
+import ssgan.config.Located;
+import ssgan.config.Origin;
+import ssgan.config.RunId;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +17,7 @@ final class ExperimentDraft {
     /** A swept key and its values in written order. */
     record Axis(Origin keyOrigin, List<Located> values) {}
 
-    /** One include or exclude entry: key to value ({@link #VARIANT} maps to a variant name). */
+    /** One include or exclude entry: key to value ({@link RunId#VARIANT} maps to a variant name). */
     record Entry(Origin origin, Map<String, Located> values) {}
 
     /**
@@ -23,9 +27,6 @@ final class ExperimentDraft {
      * @param settings the keys it sets (none may also be a fixed setting or a sweep axis)
      */
     record Variant(String name, Origin origin, Map<String, Located> settings) {}
-
-    /** The pseudo-axis of named variants in cells, include/exclude entries and overrides. */
-    static final String VARIANT = "variant";
 
     String name;
     Origin nameOrigin;

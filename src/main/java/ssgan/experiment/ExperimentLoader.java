@@ -1,5 +1,18 @@
 package ssgan.experiment;
 
+import ssgan.config.ConfigError;
+import ssgan.config.ConfigException;
+import ssgan.config.ConfigNode;
+import ssgan.config.ConfigTreeReader;
+import ssgan.config.Defaults;
+import ssgan.config.Errors;
+import ssgan.config.Located;
+import ssgan.config.Origin;
+import ssgan.config.RunId;
+import ssgan.config.SettingKey;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,7 +117,7 @@ public final class ExperimentLoader {
     /** With variants, an include must say which one it extends; without, it may not name one. */
     private static void checkIncludeVariants(ExperimentDraft draft, Errors errors) {
         for (ExperimentDraft.Entry include : draft.includes) {
-            Located name = include.values().get(ExperimentDraft.VARIANT);
+            Located name = include.values().get(RunId.VARIANT);
             if (name != null) {
                 knownVariant(draft, name, errors);
             } else if (!draft.variants.isEmpty()) {
@@ -118,7 +131,7 @@ public final class ExperimentLoader {
     private static void checkExcludeKeys(ExperimentDraft draft, Errors errors) {
         for (ExperimentDraft.Entry entry : draft.excludes) {
             entry.values().forEach((key, value) -> {
-                if (key.equals(ExperimentDraft.VARIANT)) {
+                if (key.equals(RunId.VARIANT)) {
                     knownVariant(draft, value, errors);
                 } else if (!draft.axes.containsKey(key) && !draft.broken.contains(key)) { // broken: reported already
                     errors.add(value.origin(), "'" + key + "' is not a sweep axis (axes: "
@@ -134,7 +147,7 @@ public final class ExperimentLoader {
         if (!draft.variants.isEmpty()) { // the variants are the outermost axis
             List<Located> names = draft.activeVariants().stream()
                     .map(v -> new Located(v.name(), v.origin())).toList();
-            axes.add(Map.entry(ExperimentDraft.VARIANT, new ExperimentDraft.Axis(null, names)));
+            axes.add(Map.entry(RunId.VARIANT, new ExperimentDraft.Axis(null, names)));
         }
         axes.addAll(draft.axes.entrySet());
         for (Map<String, Located> cell : product(axes, 0)) {
@@ -179,8 +192,8 @@ public final class ExperimentLoader {
 
     private static void reportDuplicate(ExperimentDraft draft, Map<String, Located> cell, Origin includeOrigin,
                                         RunSpec previous, Errors errors) {
-        Located variant = cell.get(ExperimentDraft.VARIANT);
-        Object previousVariant = previous.cell().get(ExperimentDraft.VARIANT);
+        Located variant = cell.get(RunId.VARIANT);
+        Object previousVariant = previous.cell().get(RunId.VARIANT);
         if (includeOrigin == null && variant != null && !variant.value().equals(previousVariant)) {
             // one message per variant, not per cell
             errors.add(variant.origin().withKey("variants." + variant.value()), "gives the same settings as"
@@ -224,12 +237,12 @@ public final class ExperimentLoader {
      */
     private static Map<String, Located> resolve(ExperimentDraft draft, Map<String, Located> cell) {
         Map<String, Located> written = new LinkedHashMap<>(draft.settings);
-        Located variant = cell.get(ExperimentDraft.VARIANT);
+        Located variant = cell.get(RunId.VARIANT);
         if (variant != null && draft.variants.containsKey((String) variant.value())) {
             written.putAll(draft.variants.get((String) variant.value()).settings());
         }
         cell.forEach((key, value) -> {
-            if (!key.equals(ExperimentDraft.VARIANT)) {
+            if (!key.equals(RunId.VARIANT)) {
                 written.put(key, value);
             }
         });
@@ -252,15 +265,15 @@ public final class ExperimentLoader {
     private static Map<String, Object> cellView(ExperimentDraft draft, Map<String, Located> cell,
                                                 Map<String, Object> typed) {
         Map<String, Object> view = new LinkedHashMap<>();
-        Located variant = cell.get(ExperimentDraft.VARIANT);
+        Located variant = cell.get(RunId.VARIANT);
         if (variant != null) {
-            view.put(ExperimentDraft.VARIANT, variant.value());
+            view.put(RunId.VARIANT, variant.value());
         }
         for (String axis : draft.axes.keySet()) {
             view.put(axis, SettingsCodec.configValue(typed.get(axis)));
         }
         for (String key : cell.keySet()) {
-            if (!key.equals(ExperimentDraft.VARIANT)) {
+            if (!key.equals(RunId.VARIANT)) {
                 view.putIfAbsent(key, SettingsCodec.configValue(typed.get(key)));
             }
         }

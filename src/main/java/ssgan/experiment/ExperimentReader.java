@@ -1,15 +1,22 @@
 package ssgan.experiment;
 
+import ssgan.config.ConfigNode.Field;
+import ssgan.config.ConfigNode.ListNode;
+import ssgan.config.ConfigNode.MapNode;
+import ssgan.config.ConfigNode.ScalarNode;
+import ssgan.config.ConfigNode;
+import ssgan.config.Errors;
+import ssgan.config.Located;
+import ssgan.config.Origin;
+import ssgan.config.RunId;
+import ssgan.config.SettingKey;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import ssgan.experiment.ConfigNode.Field;
-import ssgan.experiment.ConfigNode.ListNode;
-import ssgan.experiment.ConfigNode.MapNode;
-import ssgan.experiment.ConfigNode.ScalarNode;
 
 /**
  * Turns the located tree of an experiment file into an {@link ExperimentDraft}, reporting structural and type
@@ -218,10 +225,10 @@ final class ExperimentReader {
             boolean complete = true; // an entry with a bad key or value is dropped, or it would match too much
             for (Field field : map.fields().values()) {
                 String path = entryPath + "." + field.name();
-                if (field.name().equals(ExperimentDraft.VARIANT)) {
+                if (field.name().equals(RunId.VARIANT)) {
                     // a name; whether such a variant exists is checked in the loader, after all sections are read
                     var variant = string(field, path);
-                    variant.ifPresent(v -> values.put(ExperimentDraft.VARIANT, new Located(v, valueOrigin(field, path))));
+                    variant.ifPresent(v -> values.put(RunId.VARIANT, new Located(v, valueOrigin(field, path))));
                     complete &= variant.isPresent();
                     continue;
                 }
@@ -242,7 +249,7 @@ final class ExperimentReader {
 
     private SettingKey settingKey(Field field, String path) {
         var key = SettingKey.find(field.name());
-        if (key.isEmpty() && field.name().equals(ExperimentDraft.VARIANT)) {
+        if (key.isEmpty() && field.name().equals(RunId.VARIANT)) {
             errors.add(keyOrigin(field, path), "not a setting: name variants in the top-level 'variants' section");
             return null;
         }

@@ -1,5 +1,12 @@
 package ssgan.experiment;
 
+import ssgan.config.ConfigError;
+import ssgan.config.Errors;
+import ssgan.config.Located;
+import ssgan.config.Origin;
+import ssgan.config.RunId;
+import ssgan.config.SettingKey;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +40,7 @@ final class Overrides {
             return;
         }
         String name = argument.substring(0, eq).trim();
-        if (name.equals(ExperimentDraft.VARIANT)) {
+        if (name.equals(RunId.VARIANT)) {
             selectVariants(argument.substring(eq + 1), eq + 2, position, draft, errors);
             return;
         }
@@ -78,7 +85,7 @@ final class Overrides {
      */
     private static void selectVariants(String text, int column, int position, ExperimentDraft draft,
                                        Errors errors) {
-        String key = ExperimentDraft.VARIANT;
+        String key = RunId.VARIANT;
         if (draft.variants.isEmpty()) {
             errors.add(new Origin(ConfigError.COMMAND_LINE, position, 1, key),
                     "this experiment has no 'variants' section to select from");

@@ -1,5 +1,7 @@
 package ssgan.experiment;
 
+import ssgan.config.Settings;
+
 import java.util.Map;
 
 /**

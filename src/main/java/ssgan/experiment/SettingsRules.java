@@ -1,11 +1,16 @@
 package ssgan.experiment;
 
+import ssgan.config.Errors;
+import ssgan.config.Located;
+import ssgan.config.Origin;
+import ssgan.config.SettingsCodec;
+import ssgan.data.DataException;
+import ssgan.data.DatasetSpec;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import ssgan.data.DataException;
-import ssgan.data.DatasetSpec;
 
 /**
  * Range and consistency rules of one fully resolved cell. Each error is reported where the offending value was

@@ -1,16 +1,10 @@
 package ssgan.model;
 
-import ssgan.experiment.Settings;
-
 /**
  * What a discriminator does to its activations during training only: Gaussian noise (a standard deviation) and
  * inverted dropout (a rate), on its input and after its hidden layers. Named, so the four numbers cannot be swapped.
  */
 public record Regularisation(double inputNoise, double hiddenNoise, double inputDropout, double hiddenDropout) {
-
-    public static Regularisation of(Settings s) {
-        return new Regularisation(s.inputNoise(), s.hiddenNoise(), s.inputDropout(), s.hiddenDropout());
-    }
 
     /** The MNIST model's noise, without dropout. */
     public static Regularisation noise(double input, double hidden) {

@@ -1,7 +1,7 @@
 package ssgan.report;
 
-import ssgan.experiment.PaperTable;
 import ssgan.format.Formats;
+import ssgan.paper.PaperTable;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Ensemble;
 

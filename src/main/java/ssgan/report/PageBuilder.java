@@ -1,14 +1,14 @@
 package ssgan.report;
 
-import ssgan.experiment.PaperTable;
 import ssgan.format.Formats;
+import ssgan.paper.PaperReference;
+import ssgan.paper.PaperTable;
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
-import ssgan.stats.PaperReference;
 import ssgan.stats.PaperUnit;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;

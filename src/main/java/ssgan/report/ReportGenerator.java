@@ -1,6 +1,6 @@
 package ssgan.report;
 
-import ssgan.experiment.PaperTable;
+import ssgan.paper.PaperTable;
 import ssgan.results.ResultsStore;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
@@ -17,8 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;

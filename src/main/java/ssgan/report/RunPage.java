@@ -1,11 +1,11 @@
 package ssgan.report;
 
-import ssgan.experiment.SettingsCodec;
+import ssgan.config.SettingsCodec;
 import ssgan.format.Formats;
-import ssgan.results.Provenance;
-import ssgan.stats.PaperProtocol;
-import ssgan.stats.RunResult;
 import ssgan.metrics.EpochMetrics;
+import ssgan.paper.PaperProtocol;
+import ssgan.results.Provenance;
+import ssgan.stats.RunResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package ssgan.runs;
 
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
 import ssgan.data.Dataset;
 import ssgan.experiment.RunSpec;
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
 import ssgan.metrics.EpochMetrics;
 import ssgan.results.LockOwner;
 import ssgan.results.Predictions;

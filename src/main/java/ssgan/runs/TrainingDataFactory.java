@@ -1,10 +1,10 @@
 package ssgan.runs;
 
+import ssgan.config.Settings;
 import ssgan.data.Dataset;
 import ssgan.data.ImageSet;
 import ssgan.data.LabeledSubset;
 import ssgan.data.LabeledTiling;
-import ssgan.experiment.Settings;
 import ssgan.train.Seeds;
 import ssgan.train.TrainingData;
 

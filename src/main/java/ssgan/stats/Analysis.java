@@ -1,6 +1,7 @@
 package ssgan.stats;
 
-import ssgan.experiment.PaperTable;
+import ssgan.paper.PaperReference;
+import ssgan.paper.PaperTable;
 import ssgan.results.Predictions;
 
 import java.util.ArrayList;

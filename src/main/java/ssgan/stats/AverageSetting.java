@@ -1,7 +1,7 @@
 package ssgan.stats;
 
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
 
 /** Names the moving average of D that "averaged D" refers to, since two conventions exist (spec section 1). */
 public final class AverageSetting {

@@ -1,5 +1,7 @@
 package ssgan.stats;
 
+import ssgan.paper.PaperProtocol;
+
 import java.util.Comparator;
 import java.util.Locale;
 

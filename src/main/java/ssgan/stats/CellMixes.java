@@ -1,6 +1,6 @@
 package ssgan.stats;
 
-import ssgan.experiment.SettingsCodec;
+import ssgan.config.SettingsCodec;
 import ssgan.results.Provenance;
 
 import java.util.ArrayList;

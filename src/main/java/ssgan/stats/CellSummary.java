@@ -1,6 +1,6 @@
 package ssgan.stats;
 
-import ssgan.experiment.PaperTable;
+import ssgan.paper.PaperTable;
 import ssgan.results.RunState;
 
 import java.util.List;

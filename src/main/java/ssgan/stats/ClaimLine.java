@@ -1,7 +1,8 @@
 package ssgan.stats;
 
-import ssgan.experiment.PaperTable;
 import ssgan.format.Formats;
+import ssgan.paper.PaperReference;
+import ssgan.paper.PaperTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,6 +3,8 @@ package ssgan.stats;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import ssgan.paper.PaperProtocol;
+import ssgan.paper.PaperReference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,14 +1,15 @@
 package ssgan.stats;
 
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
+import ssgan.metrics.EpochMetrics;
+import ssgan.paper.PaperProtocol;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
-import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package ssgan.stats;
 
-import ssgan.experiment.Settings;
+import ssgan.config.Settings;
+import ssgan.metrics.EpochMetrics;
 import ssgan.results.Provenance;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
-import ssgan.metrics.EpochMetrics;
 
 import java.nio.file.Path;
 import java.util.List;

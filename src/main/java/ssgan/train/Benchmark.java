@@ -6,8 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ssgan.experiment.Settings;
-import ssgan.model.Models;
+import ssgan.config.Settings;
 
 import java.io.IOException;
 import java.nio.file.Files;

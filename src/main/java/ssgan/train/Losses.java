@@ -2,8 +2,8 @@ package ssgan.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ssgan.config.Settings.FeatureLoss;
 import ssgan.model.GraphScalars;
-import ssgan.experiment.Settings.FeatureLoss;
 
 /**
  * The paper's losses (spec §1) in the stable log-sum-exp / softplus form, with the (K+1)-th "fake" logit fixed

@@ -5,8 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ssgan.experiment.Settings;
-import ssgan.model.Models;
+import ssgan.config.Settings;
 
 /** The semi-supervised GAN a run starts from, seeded as every run seeds it. */
 final class Networks {

@@ -3,7 +3,7 @@ package ssgan.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ssgan.experiment.Settings.AdamEpsilon;
+import ssgan.config.Settings.AdamEpsilon;
 import ssgan.model.InPlace;
 import ssgan.model.Param;
 

@@ -3,7 +3,7 @@ package ssgan.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ssgan.experiment.Settings.AverageStart;
+import ssgan.config.Settings.AverageStart;
 import ssgan.model.InPlace;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;

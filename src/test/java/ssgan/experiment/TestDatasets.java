@@ -1,5 +1,7 @@
 package ssgan.experiment;
 
+import ssgan.data.DatasetSpec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,15 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ssgan.data.DatasetSpec;
 
 /** Hand-made dataset declarations standing in for the real catalog, and temp-file helpers. */
-final class TestDatasets {
+public final class TestDatasets {
 
-    static final DatasetSpec MNIST = spec("mnist", 10, List.of(1, 28, 28), 60000, 10000);
-    static final DatasetSpec CIFAR10 = spec("cifar10", 10, List.of(3, 32, 32), 50000, 10000);
+    public static final DatasetSpec MNIST = spec("mnist", 10, List.of(1, 28, 28), 60000, 10000);
+    public static final DatasetSpec CIFAR10 = spec("cifar10", 10, List.of(3, 32, 32), 50000, 10000);
 
-    static final DatasetLookup LOOKUP = name -> switch (name) {
+    public static final DatasetLookup LOOKUP = name -> switch (name) {
         case "mnist" -> Optional.of(MNIST);
         case "cifar10" -> Optional.of(CIFAR10);
         default -> Optional.empty();
@@ -28,7 +29,7 @@ final class TestDatasets {
                 Path.of("data", name));
     }
 
-    static Path write(Path dir, String fileName, String content) {
+    public static Path write(Path dir, String fileName, String content) {
         try {
             Path file = dir.resolve(fileName);
             Files.writeString(file, content);
@@ -39,7 +40,7 @@ final class TestDatasets {
     }
 
     /** The repository's experiments/ directory (surefire runs in the project root). */
-    static Path experiment(String name) {
+    public static Path experiment(String name) {
         return Path.of("experiments", name);
     }
 }

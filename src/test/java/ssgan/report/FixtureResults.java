@@ -1,9 +1,10 @@
 package ssgan.report;
 
-import ssgan.experiment.PaperTable;
-import ssgan.experiment.RunId;
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
+import ssgan.config.RunId;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
+import ssgan.metrics.EpochMetrics;
+import ssgan.paper.PaperTable;
 import ssgan.results.Predictions;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
@@ -11,7 +12,6 @@ import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
-import ssgan.metrics.EpochMetrics;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -165,7 +165,7 @@ final class FixtureResults {
         int[] cifarLabels = {1000, 2000, 4000, 8000};
         for (int l = 0; l < 4; l++) {
             for (int seed = 1; seed <= 5; seed++) {
-                Map<String, Object> cifar = new LinkedHashMap<>(ssgan.stats.PaperProtocol.setup("cifar10"));
+                Map<String, Object> cifar = new LinkedHashMap<>(ssgan.paper.PaperProtocol.setup("cifar10"));
                 cifar.remove("seed_data");
                 cifar.putAll(Map.of("dataset", "cifar10", "labels", cifarLabels[l], "seed", seed));
                 run(root, "cifar-paper", cifar,

@@ -137,7 +137,7 @@ class ReportGeneratorTest {
         Path results = tmp.resolve("results");
         String experiment = "exp<b>&\"q";
         RunDirectory dir = new ResultsStore(results).run(experiment, "labels100-seed1-" + "deadbeef00");
-        Map<String, Object> settings = new LinkedHashMap<>(ssgan.stats.PaperProtocol.setup("mnist"));
+        Map<String, Object> settings = new LinkedHashMap<>(ssgan.paper.PaperProtocol.setup("mnist"));
         settings.put("epochs", 300);
         settings.put("dataset", SCRIPT);   // a free-text setting: typed ones reject such a value
         Map<String, Object> config = new LinkedHashMap<>();

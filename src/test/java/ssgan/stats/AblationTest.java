@@ -1,9 +1,10 @@
 package ssgan.stats;
 
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
+import ssgan.paper.PaperProtocol;
 import ssgan.results.RunState;
 
 import java.util.List;

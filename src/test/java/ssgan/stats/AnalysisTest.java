@@ -1,11 +1,12 @@
 package ssgan.stats;
 
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
 import org.junit.jupiter.api.Test;
-import ssgan.experiment.PaperTable;
-import ssgan.results.RunState;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
 import ssgan.metrics.EpochMetrics;
+import ssgan.paper.PaperProtocol;
+import ssgan.paper.PaperTable;
+import ssgan.results.RunState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

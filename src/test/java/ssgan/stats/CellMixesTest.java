@@ -1,7 +1,7 @@
 package ssgan.stats;
 
-import ssgan.experiment.SettingsCodec;
 import org.junit.jupiter.api.Test;
+import ssgan.config.SettingsCodec;
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;

@@ -2,8 +2,8 @@ package ssgan.stats;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ssgan.experiment.PaperTable;
 import ssgan.metrics.Misclassified;
+import ssgan.paper.PaperTable;
 import ssgan.results.Predictions;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;

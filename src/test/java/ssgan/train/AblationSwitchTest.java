@@ -8,10 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import ssgan.config.Settings;
 import ssgan.data.Rows;
-import ssgan.experiment.Settings;
 import ssgan.model.Discriminator;
-import ssgan.model.Models;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 

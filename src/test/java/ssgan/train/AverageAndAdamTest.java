@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
-import ssgan.experiment.Settings.AdamEpsilon;
-import ssgan.experiment.Settings.AverageStart;
+import ssgan.config.Settings.AdamEpsilon;
+import ssgan.config.Settings.AverageStart;
 import ssgan.model.InPlace;
 import ssgan.model.Param;
 

@@ -3,12 +3,11 @@ package ssgan.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import ssgan.config.Settings;
 import ssgan.data.Dataset;
 import ssgan.data.DatasetSpec;
 import ssgan.data.ImageSet;
-import ssgan.experiment.Settings;
 import ssgan.metrics.EpochMetrics;
-import ssgan.model.Models;
 import ssgan.model.Param;
 import ssgan.runs.TrainingDataFactory;
 

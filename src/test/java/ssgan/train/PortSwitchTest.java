@@ -3,8 +3,8 @@ package ssgan.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import ssgan.config.Settings;
 import ssgan.data.LabeledTiling;
-import ssgan.experiment.Settings;
 import ssgan.metrics.EpochMetrics;
 import ssgan.model.Param;
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
-import ssgan.experiment.Settings;
+import ssgan.config.Settings;
 import ssgan.model.InPlace;
 import ssgan.model.Param;
 

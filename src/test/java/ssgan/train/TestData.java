@@ -1,11 +1,11 @@
 package ssgan.train;
 
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
 import ssgan.data.DataOptions;
 import ssgan.data.Dataset;
 import ssgan.data.DatasetCatalog;
 import ssgan.data.DatasetLoader;
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
 import ssgan.runs.TrainingDataFactory;
 
 import java.nio.file.Path;

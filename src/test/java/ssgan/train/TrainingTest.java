@@ -5,9 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
-import ssgan.experiment.Settings;
+import ssgan.config.Settings;
 import ssgan.metrics.EpochMetrics;
-import ssgan.model.Models;
 import ssgan.model.Param;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
-package ssgan.experiment;
+package ssgan.config;
 
 /**
  * Every setting the trainer reads, fully resolved (no nulls). Config keys are the snake_case forms of these
  * names (e.g. {@code seed_data}); their defaults and documentation live in one place, the resource
- * {@code ssgan/experiment/defaults.yaml}. Options that only change how fast a run goes (thread count) are not
+ * {@code ssgan/config/defaults.yaml}. Options that only change how fast a run goes (thread count) are not
  * settings: they do not change the run id.
  */
 public record Settings(

@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  * Converts parsed scalars to the component's Java type, strictly: a float is not an integer, a quoted "100" is not
  * a number.
  */
-record SettingKey(String name, RecordComponent component) {
+public record SettingKey(String name, RecordComponent component) {
 
     /** The one key whose config value may be null: {@code seed_data: null} means "same as seed". */
-    static final String SEED_DATA = "seed_data";
+    public static final String SEED_DATA = "seed_data";
 
     private static final Map<String, SettingKey> BY_NAME = Collections.unmodifiableMap(
             Arrays.stream(Settings.class.getRecordComponents())
@@ -29,32 +29,32 @@ record SettingKey(String name, RecordComponent component) {
                     .collect(Collectors.toMap(SettingKey::name, k -> k, (a, b) -> a, LinkedHashMap::new)));
 
     /** All keys in record-component order. */
-    static List<SettingKey> all() {
+    public static List<SettingKey> all() {
         return List.copyOf(BY_NAME.values());
     }
 
-    static Optional<SettingKey> find(String name) {
+    public static Optional<SettingKey> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    static List<String> names() {
+    public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    static String snakeCase(String camel) {
+    public static String snakeCase(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    Class<?> type() {
+    public Class<?> type() {
         return component.getType();
     }
 
-    boolean nullable() {
+    public boolean nullable() {
         return SEED_DATA.equals(name);
     }
 
     /** What a value of this key must look like, for messages. */
-    String expected() {
+    public String expected() {
         Class<?> t = type();
         if (nullable()) {
             return "an integer or null (same as seed)";
@@ -79,7 +79,7 @@ record SettingKey(String name, RecordComponent component) {
      *
      * @throws IllegalArgumentException with an "expected ..., got ..." message
      */
-    Object convert(Object raw) {
+    public Object convert(Object raw) {
         Class<?> t = type();
         if (raw == null) {
             if (nullable()) {
@@ -135,7 +135,7 @@ record SettingKey(String name, RecordComponent component) {
     }
 
     /** The config spelling of an enum constant: lowercase snake ({@code MNIST_MLP -> mnist_mlp}). */
-    static String configName(Enum<?> constant) {
+    public static String configName(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 

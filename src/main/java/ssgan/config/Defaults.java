@@ -1,4 +1,8 @@
-package ssgan.experiment;
+package ssgan.config;
+
+import ssgan.config.ConfigNode.Field;
+import ssgan.config.ConfigNode.MapNode;
+import ssgan.config.ConfigNode.ScalarNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,19 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import ssgan.experiment.ConfigNode.Field;
-import ssgan.experiment.ConfigNode.MapNode;
-import ssgan.experiment.ConfigNode.ScalarNode;
 
 /**
- * The defaults of every setting, read from the resource {@code ssgan/experiment/defaults.yaml}: the single place
+ * The defaults of every setting, read from the resource {@code ssgan/config/defaults.yaml}: the single place
  * where defaults are written down, and so the single source of the paper's setup. Keys every model shares are
  * under {@code common}; the rest come with the model, one block per model, each set to the paper's setup on that
  * model's dataset. A broken resource is a packaging bug, so it fails loudly.
  */
 public final class Defaults {
 
-    static final String RESOURCE_NAME = "ssgan/experiment/defaults.yaml";
+    public static final String RESOURCE_NAME = "ssgan/config/defaults.yaml";
     private static final String COMMON = "common";
     private static final String MODELS = "models";
 
@@ -53,12 +54,12 @@ public final class Defaults {
     }
 
     /** The model a run gets when nothing names one. */
-    static Settings.Model defaultModel() {
+    public static Settings.Model defaultModel() {
         return (Settings.Model) resource().common().get("model").value();
     }
 
     /** Every key in record-component order, with its typed default and its position in defaults.yaml. */
-    static Map<String, Located> values(Settings.Model model) {
+    public static Map<String, Located> values(Settings.Model model) {
         Resource r = resource();
         Map<String, Located> values = new LinkedHashMap<>();
         for (SettingKey key : SettingKey.all()) {
@@ -70,12 +71,12 @@ public final class Defaults {
     }
 
     /** The defaults of the default model. */
-    static Map<String, Located> values() {
+    public static Map<String, Located> values() {
         return values(defaultModel());
     }
 
     /** Every key written in defaults.yaml, once, common keys first (for the completeness test). */
-    static List<String> keysInResource() {
+    public static List<String> keysInResource() {
         Set<String> keys = new LinkedHashSet<>();
         MapNode root = readResource();
         for (Field section : root.fields().values()) {

@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -6,6 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import ssgan.config.ConfigNode.Field;
+import ssgan.config.ConfigNode.ListNode;
+import ssgan.config.ConfigNode.Loc;
+import ssgan.config.ConfigNode.MapNode;
+import ssgan.config.ConfigNode.ScalarNode;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -17,17 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ssgan.experiment.ConfigNode.Field;
-import ssgan.experiment.ConfigNode.ListNode;
-import ssgan.experiment.ConfigNode.Loc;
-import ssgan.experiment.ConfigNode.MapNode;
-import ssgan.experiment.ConfigNode.ScalarNode;
 
 /**
  * Builds a {@link ConfigNode} tree from Jackson's streaming parser, keeping each token's location. YAML and
  * JSON go through the same code, so both formats give the same tree.
  */
-final class ConfigTreeReader {
+public final class ConfigTreeReader {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -35,7 +36,7 @@ final class ConfigTreeReader {
     private ConfigTreeReader() {}
 
     /** Reads a .yaml/.yml/.json file; syntax errors are fatal (the rest of the tree is unknown). */
-    static ConfigNode read(Path file, String displayName) throws ConfigException {
+    public static ConfigNode read(Path file, String displayName) throws ConfigException {
         JsonFactory factory = factoryFor(file.getFileName().toString());
         if (factory == null) {
             throw fatal(displayName, new Loc(1, 1), "expected a .yaml, .yml or .json file");
@@ -50,11 +51,11 @@ final class ConfigTreeReader {
     }
 
     /** Reads YAML text (used for the bundled defaults and the paper tables). */
-    static ConfigNode readYaml(Reader reader, String displayName) throws ConfigException {
+    public static ConfigNode readYaml(Reader reader, String displayName) throws ConfigException {
         return read(reader, YAML, displayName);
     }
 
-    static JsonFactory factoryFor(String fileName) {
+    public static JsonFactory factoryFor(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             return YAML;

@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * A parsed YAML/JSON document that remembers where every key and value was written, so validation errors can
  * point at a line and column (Jackson's tree model drops locations).
  */
-sealed interface ConfigNode {
+public sealed interface ConfigNode {
 
     /** 1-based position of the node's first character. */
     record Loc(int line, int column) {}

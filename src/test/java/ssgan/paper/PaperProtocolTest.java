@@ -1,11 +1,12 @@
-package ssgan.stats;
+package ssgan.paper;
 
 import org.junit.jupiter.api.Test;
+import ssgan.config.ConfigException;
+import ssgan.config.SettingsCodec;
 import ssgan.data.DatasetCatalog;
-import ssgan.experiment.ConfigException;
 import ssgan.experiment.ExperimentLoader;
 import ssgan.experiment.RunSpec;
-import ssgan.experiment.SettingsCodec;
+import ssgan.stats.PaperUnit;
 
 import java.nio.file.Path;
 import java.util.HashMap;

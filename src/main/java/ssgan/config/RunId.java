@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  */
 public final class RunId {
 
+    /** The pseudo-axis of named variants in cells, include/exclude entries and overrides. */
+    public static final String VARIANT = "variant";
+
     private static final int HASH_CHARS = 10;
     private static final int MAX_PREFIX = 60;
 
@@ -25,7 +28,7 @@ public final class RunId {
     /** Id with a prefix built from the cell (axis name + value per swept axis, in axis order). */
     public static String of(Map<String, ?> cell, Settings settings) {
         String prefix = cell.entrySet().stream()
-                .map(e -> (e.getKey().equals(ExperimentDraft.VARIANT) ? "" : e.getKey()) + valueText(e.getValue()))
+                .map(e -> (e.getKey().equals(VARIANT) ? "" : e.getKey()) + valueText(e.getValue()))
                 .map(RunId::sanitize)
                 .collect(Collectors.joining("-"));
         if (prefix.isEmpty()) {

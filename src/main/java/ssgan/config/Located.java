@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 /** A typed setting value (Integer, Double, Boolean, String, an enum, or null) and where it was written. */
-record Located(Object value, Origin origin) {}
+public record Located(Object value, Origin origin) {}

@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 /**
  * One problem found in an experiment file or in a command-line override.

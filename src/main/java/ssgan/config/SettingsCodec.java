@@ -1,8 +1,9 @@
-package ssgan.experiment;
+package ssgan.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ public final class SettingsCodec {
      * hashed only when set away from its default (a new setting defaults to what the older runs did), so adding a
      * setting leaves every recorded id as it was, with nothing to update here.
      */
-    static final Set<String> FIRST_KEYS = Set.of("adam_epsilon", "adam_epsilon_form", "average_bias_correction",
+    public static final Set<String> FIRST_KEYS = Set.of("adam_epsilon", "adam_epsilon_form", "average_bias_correction",
             "average_rate", "average_start", "batch_size", "beta1", "beta2", "data_init", "dataset", "epochs",
             "feature_loss", "generator_output", "hidden_noise", "init_images", "input_noise", "iterations_per_epoch",
             "labels", "learning_rate", "lr_decay_end", "lr_decay_start", "mode", "model", "sample_grid", "seed",
@@ -97,7 +98,7 @@ public final class SettingsCodec {
     }
 
     /** {@link #canonicalJson(Settings)} of config-form settings against config-form defaults. */
-    static String canonicalJson(Map<String, Object> settings, Map<String, Object> defaults) {
+    public static String canonicalJson(Map<String, Object> settings, Map<String, Object> defaults) {
         Map<String, Object> map = new TreeMap<>();
         settings.forEach((k, v) -> {
             if (FIRST_KEYS.contains(k) || !v.equals(defaults.get(k))) {
@@ -122,7 +123,7 @@ public final class SettingsCodec {
     }
 
     /** Builds Settings from typed values of every key; seed_data null resolves to seed. */
-    static Settings build(Map<String, Object> typed) {
+    public static Settings build(Map<String, Object> typed) {
         RecordComponent[] components = Settings.class.getRecordComponents();
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];

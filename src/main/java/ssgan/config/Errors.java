@@ -1,4 +1,5 @@
-package ssgan.experiment;
+package ssgan.config;
+
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,28 +9,28 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** Collects errors (deduplicated: each expanded cell re-checks the shared settings) and throws them together. */
-final class Errors {
+public final class Errors {
 
     private final Set<ConfigError> errors = new LinkedHashSet<>();
 
-    void add(ConfigError error) {
+    public void add(ConfigError error) {
         errors.add(error);
     }
 
-    void add(Origin origin, String message) {
+    public void add(Origin origin, String message) {
         errors.add(origin.error(message));
     }
 
-    void forEach(Consumer<ConfigError> action) {
+    public void forEach(Consumer<ConfigError> action) {
         errors.forEach(action);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return errors.isEmpty();
     }
 
     /** Throws all collected errors, files first (in position order), then the command line. */
-    void throwIfAny() throws ConfigException {
+    public void throwIfAny() throws ConfigException {
         if (errors.isEmpty()) {
             return;
         }

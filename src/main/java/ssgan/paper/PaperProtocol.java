@@ -1,8 +1,8 @@
-package ssgan.stats;
+package ssgan.paper;
 
-import ssgan.experiment.Defaults;
-import ssgan.experiment.Settings;
-import ssgan.experiment.SettingsCodec;
+import ssgan.config.Defaults;
+import ssgan.config.Settings;
+import ssgan.config.SettingsCodec;
 
 import java.util.List;
 import java.util.Locale;

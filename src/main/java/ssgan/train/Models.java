@@ -1,7 +1,14 @@
-package ssgan.model;
+package ssgan.train;
 
 import ai.djl.ndarray.NDManager;
-import ssgan.experiment.Settings;
+import ssgan.config.Settings;
+import ssgan.model.CnnDiscriminator;
+import ssgan.model.CnnGenerator;
+import ssgan.model.Discriminator;
+import ssgan.model.Generator;
+import ssgan.model.MlpDiscriminator;
+import ssgan.model.MlpGenerator;
+import ssgan.model.Regularisation;
 
 /** Builds the networks a configuration names, and knows what a training iteration of each costs. */
 public final class Models {
@@ -15,7 +22,7 @@ public final class Models {
     public static Pair create(NDManager manager, Settings s, int imageSize, int classes) {
         return switch (s.model()) {
             case MNIST_MLP -> new Pair(
-                    new MlpDiscriminator(manager, imageSize, classes, Regularisation.of(s), s.minibatchKernels(),
+                    new MlpDiscriminator(manager, imageSize, classes, regularisation(s), s.minibatchKernels(),
                             s.batchSize()),
                     new MlpGenerator(manager, s.zDim(), imageSize,
                             s.generatorOutput() == Settings.GeneratorOutput.SIGMOID,
@@ -26,10 +33,14 @@ public final class Models {
                 }
                 int side = rgbSide(imageSize);
                 yield new Pair(
-                        new CnnDiscriminator(manager, 3, side, classes, Regularisation.of(s)),
+                        new CnnDiscriminator(manager, 3, side, classes, regularisation(s)),
                         new CnnGenerator(manager, s.zDim(), 3, side));
             }
         };
+    }
+
+    private static Regularisation regularisation(Settings s) {
+        return new Regularisation(s.inputNoise(), s.hiddenNoise(), s.inputDropout(), s.hiddenDropout());
     }
 
     public static Cost cost(Settings.Model model) {

@@ -1,6 +1,4 @@
-package ssgan.stats;
-
-import ssgan.experiment.PaperTable;
+package ssgan.paper;
 
 import java.util.Comparator;
 import java.util.List;

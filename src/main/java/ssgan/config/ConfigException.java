@@ -1,4 +1,4 @@
-package ssgan.experiment;
+package ssgan.config;
 
 import java.util.List;
 import java.util.stream.Collectors;
