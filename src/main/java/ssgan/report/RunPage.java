@@ -5,8 +5,10 @@ import ssgan.format.Formats;
 import ssgan.metrics.EpochMetrics;
 import ssgan.paper.PaperProtocol;
 import ssgan.results.Provenance;
+import ssgan.results.RunState;
 import ssgan.stats.RunResult;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +133,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     private static List<Row> provenance(RunResult run) {
         Provenance p = run.provenance();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("run directory", "results/" + run.experiment() + "/" + run.runId()));
+        rows.add(new Row("run directory", "results/" + recordPath(run)));
         rows.add(new Row("settings hash", run.configHash()));
         if (p == null) {
             rows.add(new Row("provenance", "none recorded"));
@@ -171,5 +173,12 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
             }
         }
         return out;
+    }
+
+    /** {@code <experiment>/<run-id>}, or {@code <experiment>/<run-id>/superseded-<n>} for a record a rerun replaced. */
+    private static String recordPath(RunResult run) {
+        Path dir = run.directory();
+        int depth = run.state() == RunState.SUPERSEDED ? 3 : 2;
+        return dir.subpath(dir.getNameCount() - depth, dir.getNameCount()).toString().replace('\\', '/');
     }
 }

@@ -40,6 +40,6 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
     /** Runs still training towards this cell's budget. */
     public List<RunResult> inProgress() {
         return runs.stream().filter(r -> !r.finished() && r.state() != RunState.DIVERGED
-                && r.state() != RunState.FAILED).toList();
+                && r.state() != RunState.FAILED && r.state() != RunState.SUPERSEDED).toList();
     }
 }

@@ -10,6 +10,7 @@ import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
+import ssgan.results.SupersededRecords;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +40,28 @@ public final class RunLoader {
                 } catch (RuntimeException e) {
                     problems.add(dir.path() + ": " + e.getMessage());
                 }
+                for (RunDirectory old : SupersededRecords.of(dir)) {
+                    try {
+                        runs.add(read(experiment, old, dir));
+                    } catch (RuntimeException e) {
+                        problems.add(old.path() + ": " + e.getMessage());
+                    }
+                }
             }
         }
         return new Loaded(List.copyOf(runs), List.copyOf(problems));
     }
 
-    @SuppressWarnings("unchecked")
     static RunResult read(String experiment, RunDirectory dir) {
+        return read(experiment, dir, null);
+    }
+
+    /**
+     * @param replacedBy for a record moved aside by a rerun, the run directory that holds the rerun (the record is
+     *                   then listed as superseded, under its own page, and enters no statistics); else null
+     */
+    @SuppressWarnings("unchecked")
+    private static RunResult read(String experiment, RunDirectory dir, RunDirectory replacedBy) {
         Map<String, Object> config = dir.readConfig();
         Object raw = config.get("settings");
         if (!(raw instanceof Map<?, ?>)) {
@@ -57,8 +73,15 @@ public final class RunLoader {
         RunStatus status = dir.readStatus().orElse(null);
         int target = status != null ? status.epochs() : settings.epochs();
         int done = status != null ? status.epochsDone() : metrics.size();
-        RunState state = status != null ? status.state() : RunState.PENDING;
-        String runId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
+        RunState state = replacedBy != null ? RunState.SUPERSEDED
+                : status != null ? status.state() : RunState.PENDING;
+        String recordedId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
+        String runId = replacedBy != null ? recordedId + "." + dir.runId() : recordedId;
+        String message = replacedBy != null
+                ? "replaced by a rerun (sweep --rerun); this record was " + (status != null ? status.state().label()
+                + " at epoch " + status.epochsDone() : "never given a status") + " and is kept in " + replacedBy.runId()
+                + "/" + dir.runId() + "/"
+                : status != null ? status.message() : null;
         String dataset = settings.dataset();
         CellKey cell = new CellKey(dataset, settings.labels(), PaperProtocol.variantName(config.get("cell"), settings),
                 settings.epochs());
@@ -69,8 +92,8 @@ public final class RunLoader {
         OptionalDouble diversity = samples == null ? OptionalDouble.empty()
                 : SampleDiversity.of(samples, settings.sampleGrid());
         RunHealth health = RunHealth.of(metrics, diversity, SampleDiversity.reference(dataset));
-        return new RunResult(experiment, runId, hashOf(runId), dir.path(), settings, cell, state, done, target,
-                status != null ? status.message() : null, List.copyOf(metrics), provenance, samples, seconds, health);
+        return new RunResult(experiment, runId, hashOf(recordedId), dir.path(), settings, cell, state, done, target,
+                message, List.copyOf(metrics), provenance, samples, seconds, health);
     }
 
     /** The run id ends in the settings hash: {@code labels100-seed1-3fa2b9c01d}. */
