@@ -51,11 +51,11 @@ public final class ConfigTreeReader {
     }
 
     /** Reads YAML text (used for the bundled defaults and the paper tables). */
-    public static ConfigNode readYaml(Reader reader, String displayName) throws ConfigException {
+    static ConfigNode readYaml(Reader reader, String displayName) throws ConfigException {
         return read(reader, YAML, displayName);
     }
 
-    public static JsonFactory factoryFor(String fileName) {
+    static JsonFactory factoryFor(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             return YAML;

@@ -76,7 +76,7 @@ public final class Defaults {
     }
 
     /** Every key written in defaults.yaml, once, common keys first (for the completeness test). */
-    public static List<String> keysInResource() {
+    static List<String> keysInResource() {
         Set<String> keys = new LinkedHashSet<>();
         MapNode root = readResource();
         for (Field section : root.fields().values()) {

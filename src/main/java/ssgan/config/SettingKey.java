@@ -41,7 +41,7 @@ public record SettingKey(String name, RecordComponent component) {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    public static String snakeCase(String camel) {
+    static String snakeCase(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
@@ -49,7 +49,7 @@ public record SettingKey(String name, RecordComponent component) {
         return component.getType();
     }
 
-    public boolean nullable() {
+    boolean nullable() {
         return SEED_DATA.equals(name);
     }
 
@@ -135,7 +135,7 @@ public record SettingKey(String name, RecordComponent component) {
     }
 
     /** The config spelling of an enum constant: lowercase snake ({@code MNIST_MLP -> mnist_mlp}). */
-    public static String configName(Enum<?> constant) {
+    static String configName(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
