@@ -49,7 +49,10 @@ final class Sitting {
         this.out = out;
     }
 
-    /** Config, the resumption (recovery, restart), provenance with this sitting, status RUNNING, the data. */
+    /**
+     * Config, the resumption (recovery, restart), provenance with this sitting, status RUNNING (the last sitting's
+     * failure.txt goes with the status that named it), the data.
+     */
     void begin(DatasetCache datasets) {
         dir.writeConfig(config(spec));
         Resumption resumption = Resumption.prepare(dir, label, out);
@@ -63,6 +66,7 @@ final class Sitting {
                 .following(resumption.previous(), resumption.previousEnd(), rows.size());
         dir.writeProvenance(provenance);
         dir.writeStatus(RunStatus.of(RunState.RUNNING, rows.size(), s.epochs(), null));
+        dir.deleteFailure(); // after the status that named it: status.json never names a missing file
         data = TrainingDataFactory.create(dataset, s);
     }
 
@@ -108,9 +112,11 @@ final class Sitting {
         return RunState.DIVERGED;
     }
 
-    /** A failed run resumes at its next sitting. */
+    /** The stack trace goes to failure.txt, which status.json names; a failed run resumes at its next sitting. */
     RunState failed(RuntimeException e) {
-        dir.writeStatus(RunStatus.of(RunState.FAILED, rows.size(), s.epochs(), String.valueOf(e)));
+        dir.writeFailure(e);
+        dir.writeStatus(RunStatus.failed(rows.size(), s.epochs(), String.valueOf(e),
+                dir.failureFile().getFileName().toString()));
         out.println(label + ": failed: " + e);
         return RunState.FAILED;
     }
