@@ -9,6 +9,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,8 @@ import java.util.Optional;
 /**
  * The layout of one run: {@code results/<experiment>/<run-id>/} with config.yaml, provenance.json,
  * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, predictions.bin.gz (final test-set
- * probabilities, for ensembles) and, after a restart from epoch 0, metrics-lost-N.jsonl (the abandoned training).
- * Every file is written atomically.
+ * probabilities, for ensembles), after a restart from epoch 0 metrics-lost-N.jsonl (the abandoned training) and,
+ * after a failed sitting, failure.txt (its stack trace). Every file is written atomically.
  *
  * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl, provenance.json and
  * status.json as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or
@@ -55,6 +57,7 @@ public final class RunDirectory {
     public Path summaryFile() { return dir.resolve("summary.json"); }
     public Path samplesFile() { return dir.resolve("samples.png"); }
     public Path predictionsFile() { return dir.resolve("predictions.bin.gz"); }
+    public Path failureFile() { return dir.resolve("failure.txt"); }
     public Path checkpointDir() { return checkpointDir; }
     /** Where checkpoints are written. */
     public Path checkpointFile() { return checkpointDir.resolve(CHECKPOINT); }
@@ -86,6 +89,22 @@ public final class RunDirectory {
     }
 
     public void writeStatus(RunStatus status) { AtomicFiles.writeJson(statusFile(), status); }
+
+    /** The whole stack trace of what failed a sitting: status.json has room for one line only. */
+    public void writeFailure(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        AtomicFiles.writeString(failureFile(), trace.toString());
+    }
+
+    /** A new sitting's start: the last sitting's failure is history, and no status names it any more. */
+    public void deleteFailure() {
+        try {
+            Files.deleteIfExists(failureFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + failureFile(), e);
+        }
+    }
 
     public Optional<Provenance> readProvenance() {
         return Files.exists(provenanceFile())

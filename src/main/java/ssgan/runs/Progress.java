@@ -17,15 +17,19 @@ import java.util.Locale;
  */
 abstract class Progress implements Trainer.Observer, AutoCloseable {
     protected final String label;
+    /** The run's epoch budget, for "epoch 3/300". */
+    protected final int epochs;
     protected final PrintStream out;
 
-    Progress(String label, PrintStream out) {
+    Progress(String label, int epochs, PrintStream out) {
         this.label = label;
+        this.epochs = epochs;
         this.out = out;
     }
 
     static Progress create(String label, int epochs, int epochsDone, int iterations, PrintStream out) {
-        return System.console() != null ? new Bar(label, epochs, epochsDone, iterations, out) : new Lines(label, out);
+        return System.console() != null ? new Bar(label, epochs, epochsDone, iterations, out)
+                : new Lines(label, epochs, out);
     }
 
     static String describe(EpochMetrics m, int epochs) {
@@ -38,33 +42,27 @@ abstract class Progress implements Trainer.Observer, AutoCloseable {
     }
 
     @Override
+    public void epoch(EpochMetrics m) {
+        out.println(label + " " + describe(m, epochs));
+    }
+
+    @Override
     public void close() {}
 
     /** Plain lines, for logs. */
     static final class Lines extends Progress {
-        private int epochs;
-
-        Lines(String label, PrintStream out) {
-            super(label, out);
-        }
-
-        void epochs(int n) { epochs = n; }
-
-        @Override
-        public void epoch(EpochMetrics m) {
-            out.println(label + " " + describe(m, epochs));
+        Lines(String label, int epochs, PrintStream out) {
+            super(label, epochs, out);
         }
     }
 
     /** A terminal progress bar over all iterations of the run. */
     static final class Bar extends Progress {
         private final ProgressBar bar;
-        private final int epochs;
         private final int iterations;
 
         Bar(String label, int epochs, int epochsDone, int iterations, PrintStream out) {
-            super(label, out);
-            this.epochs = epochs;
+            super(label, epochs, out);
             this.iterations = iterations;
             this.bar = new ProgressBarBuilder().setTaskName(label).setInitialMax((long) epochs * iterations)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
@@ -78,11 +76,6 @@ abstract class Progress implements Trainer.Observer, AutoCloseable {
                 bar.setExtraMessage(String.format(Locale.ROOT, " ep %d/%d sup %.3f unsup %.3f fm %.3f", epoch, epochs,
                         l.supervised(), l.unsupervised(), l.featureMatching()));
             }
-        }
-
-        @Override
-        public void epoch(EpochMetrics m) {
-            out.println(label + " " + describe(m, epochs));
         }
 
         @Override

@@ -1,7 +1,7 @@
 package ssgan.runs;
 
 import ssgan.results.RunDirectory;
-import ssgan.train.Trainer;
+import ssgan.train.CheckpointFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ public record ResumePoint(Kind kind, int recorded, int checkpoint) {
             return 0;
         }
         try (var in = Files.newInputStream(file.get())) {
-            return Trainer.checkpointEpochs(in);
+            return CheckpointFormat.epochs(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.get() + ": " + e.getMessage(), e);
         }

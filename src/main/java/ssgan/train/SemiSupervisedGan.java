@@ -16,6 +16,7 @@ import ssgan.model.GraphScalars;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -156,4 +157,11 @@ public final class SemiSupervisedGan {
     public ParameterAverage average() { return average; }
     OriginalAdam adamD() { return adamD; }
     OriginalAdam adamG() { return adamG; }
+
+    /** D's parameters, then G's: the order checkpoints store them in. */
+    List<Param> allParams() {
+        List<Param> all = new ArrayList<>(d.params());
+        all.addAll(g.params());
+        return all;
+    }
 }

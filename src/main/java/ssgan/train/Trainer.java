@@ -1,26 +1,14 @@
 package ssgan.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ssgan.config.Settings;
 import ssgan.data.LabeledTiling;
 import ssgan.metrics.EpochMetrics;
-import ssgan.model.InPlace;
 import ssgan.model.Param;
 import ssgan.model.ParamSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -33,8 +21,6 @@ import java.util.stream.IntStream;
  * and checkpoints go through {@link Observer} and {@link CheckpointStore}.
  */
 public final class Trainer {
-    private static final byte[] MAGIC = {'S', 'S', 'G', 'A', 'N', 'C', 'K', '1'};
-
     /** Receives progress; the results package writes it to disk. */
     public interface Observer {
         default void iteration(int epoch, int iteration, int iterations, StepLosses losses) {}
@@ -109,11 +95,12 @@ public final class Trainer {
     public Result run() throws DivergedException {
         try (NDManager manager = NDManager.newBaseManager()) {
             SemiSupervisedGan gan = build(manager);
-            int start = restore(gan, manager);
+            // the epochs already done: 0 without a checkpoint
+            int start = checkpoints.load().map(saved -> CheckpointFormat.restore(saved, gan, manager)).orElse(0);
             TestSet test = new TestSet(manager, data);
             for (int epoch = start; epoch < s.epochs(); epoch++) {
                 observer.epoch(trainEpoch(gan, manager, epoch, test));
-                checkpoints.save(checkpoint(gan, epoch + 1));
+                checkpoints.save(CheckpointFormat.write(gan, epoch + 1));
             }
             return new Result(samples(gan, manager),
                     s.mode() == Settings.Mode.GAN ? s.sampleGrid() * s.sampleGrid() : 0,
@@ -170,7 +157,7 @@ public final class Trainer {
     }
 
     private void checkFinite(SemiSupervisedGan gan, int epoch, int iteration) throws DivergedException {
-        for (Param p : allParams(gan)) {
+        for (Param p : gan.allParams()) {
             try (NDScope scope = new NDScope()) {
                 if (!Float.isFinite(p.value().sum().getFloat())) {
                     throw new DivergedException(epoch, iteration, "parameter " + p.name());
@@ -188,80 +175,5 @@ public final class Trainer {
             return gan.generator().generate(gan.noise(manager, s.sampleGrid() * s.sampleGrid()), ParamSource.LIVE)
                     .toFloatArray();
         }
-    }
-
-    private static List<Param> allParams(SemiSupervisedGan gan) {
-        List<Param> all = new ArrayList<>(gan.discriminator().params());
-        all.addAll(gan.generator().params());
-        return all;
-    }
-
-    /** Everything an exact resume needs; the RNG state is implied by (seed, epoch) thanks to {@link Seeds}. */
-    private byte[] checkpoint(SemiSupervisedGan gan, int epochsDone) {
-        NDList arrays = new NDList();
-        allParams(gan).forEach(p -> arrays.add(p.value()));
-        arrays.addAll(gan.adamD().state());
-        arrays.addAll(gan.adamG().state());
-        arrays.addAll(gan.average().state());
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(MAGIC);
-            out.writeInt(epochsDone);
-            out.writeLong(gan.adamD().steps());
-            out.writeLong(gan.adamG().steps());
-            out.writeLong(gan.average().updates());
-            arrays.encode(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Returns the number of epochs already done (0 without a checkpoint). */
-    private int restore(SemiSupervisedGan gan, NDManager manager) {
-        Optional<byte[]> saved = checkpoints.load();
-        if (saved.isEmpty()) {
-            return 0;
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved.get()));
-             NDManager scratch = manager.newSubManager()) {
-            int epochsDone = checkpointEpochs(in);
-            long stepsD = in.readLong();
-            long stepsG = in.readLong();
-            long updates = in.readLong();
-            NDList arrays = NDList.decode(scratch, in);
-            List<Param> params = allParams(gan);
-            for (int i = 0; i < params.size(); i++) {
-                InPlace.copy(arrays.get(i), params.get(i).value());
-            }
-            int at = params.size();
-            NDList adamD = gan.adamD().state();
-            gan.adamD().restore(sub(arrays, at, adamD.size()), stepsD);
-            at += adamD.size();
-            NDList adamG = gan.adamG().state();
-            gan.adamG().restore(sub(arrays, at, adamG.size()), stepsG);
-            at += adamG.size();
-            gan.average().restore(sub(arrays, at, arrays.size() - at), updates);
-            return epochsDone;
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable checkpoint", e);
-        }
-    }
-
-    /**
-     * Reads a checkpoint's header: the number of epochs it holds. Only the first bytes are read, so callers that
-     * merely need the epoch (resume decisions, {@code ssgan status}) need not load the whole state.
-     */
-    public static int checkpointEpochs(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        if (!Arrays.equals(data.readNBytes(MAGIC.length), MAGIC)) {
-            throw new IOException("not an ssgan checkpoint");
-        }
-        return data.readInt();
-    }
-
-    private static NDList sub(NDList list, int from, int n) {
-        return new NDList(list.subList(from, from + n));
     }
 }
