@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.DatasetSpec.Reporting;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
 import ssgan.results.Provenance;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Reads every run of a results tree through {@link ResultsStore}. A run whose files cannot be read is listed as a
+ * Reads every run of a results tree through {@link ResultsStore}, each in the terms of its dataset's
+ * {@link DatasetFacts} (error unit, real-image diversity). A run whose files cannot be read is listed as a
  * problem instead of aborting the report: one broken directory must not hide all the others.
  */
 public final class RunLoader {
@@ -28,13 +30,13 @@ public final class RunLoader {
 
     private RunLoader() {}
 
-    public static Loaded load(ResultsStore store) {
+    public static Loaded load(ResultsStore store, DatasetFacts facts) {
         List<RunResult> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String experiment : store.experiments()) {
             for (RunDirectory dir : store.runs(experiment)) {
                 try {
-                    runs.add(read(experiment, dir));
+                    runs.add(read(experiment, dir, facts));
                 } catch (RuntimeException e) {
                     problems.add(dir.path() + ": " + e.getMessage());
                 }
@@ -44,7 +46,7 @@ public final class RunLoader {
     }
 
     @SuppressWarnings("unchecked")
-    static RunResult read(String experiment, RunDirectory dir) {
+    static RunResult read(String experiment, RunDirectory dir, DatasetFacts facts) {
         Map<String, Object> config = dir.readConfig();
         Object raw = config.get("settings");
         if (!(raw instanceof Map<?, ?>)) {
@@ -58,16 +60,16 @@ public final class RunLoader {
         int done = status != null ? status.epochsDone() : metrics.size();
         RunState state = status != null ? status.state() : RunState.PENDING;
         String runId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
-        String dataset = settings.dataset();
-        CellKey cell = new CellKey(dataset, settings.labels(), PaperProtocol.variantName(config.get("cell"), settings),
-                settings.epochs());
+        Reporting reporting = facts.of(settings.dataset());
+        CellKey cell = new CellKey(settings.dataset(), settings.labels(),
+                PaperProtocol.variantName(config.get("cell"), settings), settings.epochs(), reporting.unit());
         Provenance provenance = dir.readProvenance().orElse(null);
         double seconds = dir.readSummary().map(Summary::seconds)
                 .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());
         Path samples = Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null;
         OptionalDouble diversity = samples == null ? OptionalDouble.empty()
                 : SampleDiversity.of(samples, settings.sampleGrid());
-        RunHealth health = RunHealth.of(metrics, diversity, SampleDiversity.reference(dataset));
+        RunHealth health = RunHealth.of(metrics, diversity, reporting.sampleDiversity());
         return new RunResult(experiment, runId, hashOf(runId), dir.path(), settings, cell, state, done, target,
                 status != null ? status.message() : null, List.copyOf(metrics), provenance, samples, seconds, health);
     }

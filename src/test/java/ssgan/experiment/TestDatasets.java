@@ -25,7 +25,7 @@ final class TestDatasets {
 
     private static DatasetSpec spec(String name, int classes, List<Integer> shape, int train, int test) {
         return new DatasetSpec(name, "idx", classes, shape, train, test, 0, 255, Map.of(), List.of(),
-                Path.of("data", name));
+                Path.of("data", name), DatasetSpec.Reporting.PLAIN);
     }
 
     static Path write(Path dir, String fileName, String content) {

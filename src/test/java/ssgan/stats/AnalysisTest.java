@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.experiment.Settings;
 import ssgan.experiment.SettingsCodec;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class AnalysisTest {
                     testCount, 1.0, 100, null));
         }
         Settings typed = SettingsCodec.fromMap(settings);
-        CellKey cell = new CellKey("mnist", typed.labels(), PaperProtocol.variant(typed), epochs);
+        CellKey cell = new CellKey("mnist", typed.labels(), PaperProtocol.variant(typed), epochs,
+                ErrorUnit.ERRORS_OUT_OF_10000);
         return new RunResult("exp", "labels100-seed" + seed + "-" + hash, hash, Path.of("results/exp/x"), typed,
                 cell, state, epochs, epochs, null, metrics, null, null, epochs, RunHealth.UNKNOWN);
     }

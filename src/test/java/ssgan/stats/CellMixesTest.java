@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.experiment.SettingsCodec;
 import org.junit.jupiter.api.Test;
 import ssgan.results.Provenance;
@@ -23,8 +24,8 @@ class CellMixesTest {
 
     private static RunResult run(int seed, Provenance p) {
         return new RunResult("exp", "labels100-seed" + seed, "h", Path.of("results/exp/x"), SettingsCodec.fromMap(Map.of("seed", seed)),
-                new CellKey("mnist", 100, "faithful", 300), RunState.DONE, 300, 300, null, List.of(), p, null, 0,
-                RunHealth.UNKNOWN);
+                new CellKey("mnist", 100, "faithful", 300, ErrorUnit.ERRORS_OUT_OF_10000), RunState.DONE, 300, 300,
+                null, List.of(), p, null, 0, RunHealth.UNKNOWN);
     }
 
     @Test
