@@ -3,9 +3,12 @@ package ssgan.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import ssgan.data.DataException;
+import ssgan.data.DatasetSpec;
 import ssgan.paper.PaperTable;
 import ssgan.report.ReportGenerator;
 import ssgan.stats.ClaimLine;
+import ssgan.stats.DatasetFacts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +42,18 @@ final class ReportCommand implements Callable<Integer> {
         if (tables.isEmpty()) {
             System.err.println("report: no paper tables in " + paper + "; the report shows our numbers only");
         }
-        ReportGenerator.Outcome outcome = new ReportGenerator().generate(common.store(), tables, paper.toString(), out);
+        DatasetFacts facts = facts(tables);
+        if (facts == null) {
+            return PlanLoading.BAD_INPUT;
+        }
+        ReportGenerator.Outcome outcome = new ReportGenerator().generate(common.store(), tables, facts,
+                paper.toString(), out);
         outcome.problems().forEach(p -> System.err.println("report: skipped unreadable run " + p));
+        // e.g. run from another directory than the one holding data/: say why MNIST then shows up in percent
+        outcome.datasets().stream().filter(d -> !facts.declared(d)).forEach(d -> System.err.println("report: no "
+                + d + "/dataset.yaml under " + common.catalog().dataRoot() + ", so " + d + " is reported in "
+                + DatasetSpec.Reporting.PLAIN.unit().label() + " and its samples are not judged (--data names the"
+                + " dataset root)"));
         System.out.printf(Locale.ROOT, "report: %d runs in %d cells -> %s (%.1f s)%n", outcome.runs(),
                 outcome.cells(), outcome.index(), outcome.elapsed().toMillis() / 1000.0);
         for (ClaimLine claim : outcome.claims()) {
@@ -48,5 +61,19 @@ final class ReportCommand implements Callable<Integer> {
                     claim.status(), claim.reason());
         }
         return 0;
+    }
+
+    /** The datasets' declarations, or null (said on stderr) when one is broken or contradicts a paper table. */
+    private DatasetFacts facts(List<PaperTable> tables) {
+        DatasetFacts facts;
+        try {
+            facts = new DatasetFacts(common.catalog());
+        } catch (DataException e) {
+            System.err.println("report: bad dataset declaration: " + e.getMessage());
+            return null;
+        }
+        List<String> conflicts = facts.unitConflicts(tables);
+        conflicts.forEach(c -> System.err.println("report: " + c));
+        return conflicts.isEmpty() ? facts : null;
     }
 }

@@ -3,6 +3,8 @@ package ssgan.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A dataset declared as data ({@code data/<name>/dataset.yaml}): a new dataset in a known format needs a file
@@ -19,6 +21,7 @@ import java.util.Map;
  * @param files      role (train_images, train_labels, test_images, test_labels, or archive) to file
  * @param mirrors    base URLs a missing file may be downloaded from (when downloads are allowed)
  * @param directory  the directory holding dataset.yaml (where bundled files are looked for first)
+ * @param reporting  how the report presents results on it
  */
 public record DatasetSpec(
         String name,
@@ -31,7 +34,8 @@ public record DatasetSpec(
         double pixelScale,
         Map<String, FileSpec> files,
         List<String> mirrors,
-        Path directory) {
+        Path directory,
+        Reporting reporting) {
 
     /** Pixels per image (product of the shape). */
     public int imageSize() {
@@ -46,4 +50,18 @@ public record DatasetSpec(
      * @param md5     MD5 of the file as downloaded (archives), or null
      */
     public record FileSpec(String name, String sha256, String md5) {}
+
+    /**
+     * What the report needs to know about a dataset, declared with it so that no code tells datasets apart by name.
+     *
+     * @param unit            the unit its test error is reported in ({@code unit})
+     * @param sampleDiversity the real images' mean pairwise distance ({@code sample_diversity}), against which the
+     *                        samples of a run are judged (SampleDiversity); empty: samples are not judged
+     * @param unavailable     why no run of it may exist yet ({@code unavailable}), said where it has none
+     */
+    public record Reporting(ErrorUnit unit, OptionalDouble sampleDiversity, Optional<String> unavailable) {
+        /** For a dataset without a declaration (e.g. results copied from elsewhere): percent, nothing judged. */
+        public static final Reporting PLAIN = new Reporting(ErrorUnit.ERROR_PERCENT, OptionalDouble.empty(),
+                Optional.empty());
+    }
 }

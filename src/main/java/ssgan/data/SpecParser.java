@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +25,8 @@ final class SpecParser {
     static final List<String> CIFAR_ROLES = List.of("archive");
 
     private static final Set<String> KEYS = Set.of("name", "format", "classes", "shape", "train_size", "test_size",
-            "pixel_offset", "pixel_scale", "files", "mirrors", "description", "source", "license");
+            "pixel_offset", "pixel_scale", "files", "mirrors", "unit", "sample_diversity", "unavailable", "description",
+            "source", "license");
     private static final Set<String> FILE_KEYS = Set.of("name", "sha256", "md5");
 
     private final Path file;
@@ -69,7 +72,25 @@ final class SpecParser {
         Map<String, DatasetSpec.FileSpec> files = files(root, format.equals("idx") ? IDX_ROLES : CIFAR_ROLES);
         List<String> mirrors = mirrors(root);
         return new DatasetSpec(name, format, classes, List.copyOf(shape), trainSize, testSize, offset, scale,
-                files, mirrors, file.getParent());
+                files, mirrors, file.getParent(), reporting(root));
+    }
+
+    private DatasetSpec.Reporting reporting(JsonNode root) {
+        String unitName = text(root, "unit");
+        ErrorUnit unit = ErrorUnit.named(unitName).orElseThrow(() -> fail("field 'unit': unknown unit '" + unitName
+                + "' (known: " + String.join(", ", ErrorUnit.names()) + ")"));
+        OptionalDouble diversity = OptionalDouble.empty();
+        JsonNode d = root.get("sample_diversity");
+        if (d != null && !d.isNull()) {
+            if (!d.isNumber() || !(d.doubleValue() > 0) || Double.isInfinite(d.doubleValue())) {
+                throw fail("field 'sample_diversity' must be a positive number (the real images' mean pairwise"
+                        + " distance), found " + d);
+            }
+            diversity = OptionalDouble.of(d.doubleValue());
+        }
+        Optional<String> unavailable = root.hasNonNull("unavailable")
+                ? Optional.of(text(root, "unavailable")) : Optional.empty();
+        return new DatasetSpec.Reporting(unit, diversity, unavailable);
     }
 
     private List<Integer> shape(JsonNode root) {

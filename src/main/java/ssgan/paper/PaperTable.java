@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import ssgan.data.ErrorUnit;
 
 /**
  * A results table of the paper (or of a study reproducing it), read from {@code experiments/paper/*.yaml}, so
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
 public record PaperTable(String table, String title, String dataset, Map<String, String> sources,
                          List<Row> rows) {
 
-    public static final Set<String> UNITS = Set.of("errors_out_of_10000", "error_percent");
+    public static final List<String> UNITS = ErrorUnit.names();
     public static final Set<String> KINDS = Set.of("paper", "ensemble", "baseline", "reproduction");
 
     /**
@@ -51,7 +52,7 @@ public record PaperTable(String table, String title, String dataset, Map<String,
      *
      * @param std     null when the table gives none
      * @param runs    number of runs behind mean and std; null when not known
-     * @param unit    {@code errors_out_of_10000} or {@code error_percent}
+     * @param unit    one of {@link #UNITS} ({@link ErrorUnit}'s names)
      * @param checked whether a secondary source quoting this value was found
      * @param sources letters of those sources (keys of {@link PaperTable#sources()})
      * @param note    free text, or null

@@ -6,10 +6,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import ssgan.data.ErrorUnit;
 import ssgan.stats.Band;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Curves;
-import ssgan.stats.PaperUnit;
 import ssgan.stats.RunResult;
 import ssgan.metrics.EpochMetrics;
 
@@ -63,7 +63,7 @@ final class ChartWriter {
 
     /** Test error of the raw, averaged and (where recorded) bias-corrected averaged D over epochs. */
     void testErrors(CellSummary cell, Path file) {
-        PaperUnit unit = cell.unit();
+        ErrorUnit unit = cell.unit();
         List<Metric> metrics = errorMetrics(unit);
         List<Double> extra = new ArrayList<>();
         cell.paper().ifPresent(p -> extra.add(p.mean()));
@@ -98,7 +98,7 @@ final class ChartWriter {
      * Final error against the number of labels (both log axes, a tick at every label count), ± 1 std bars. The
      * legend stands beside the plot: its long series names would otherwise cover the points they name.
      */
-    void errorAgainstLabels(String title, PaperUnit unit, List<LabelSeries> series, Path file) {
+    void errorAgainstLabels(String title, ErrorUnit unit, List<LabelSeries> series, Path file) {
         XYChart chart = chart(title, "labeled examples", unit.label(), LABELS_WIDTH);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] labels = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::labels).toArray();
@@ -140,7 +140,7 @@ final class ChartWriter {
         writePng(image, file);
     }
 
-    private static List<Metric> errorMetrics(PaperUnit unit) {
+    private static List<Metric> errorMetrics(ErrorUnit unit) {
         return List.of(
                 new Metric("raw D", RAW, m -> unit.of(m.testErrorsRaw(), m.testCount()), Curves::testRaw),
                 new Metric("averaged D", AVERAGE, m -> unit.of(m.testErrorsAverage(), m.testCount()),

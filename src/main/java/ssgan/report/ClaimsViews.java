@@ -4,6 +4,7 @@ import ssgan.format.Formats;
 import ssgan.stats.Analysis;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.Compute;
+import ssgan.stats.DatasetFacts;
 import ssgan.stats.Verdict;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Locale;
 final class ClaimsViews {
     private ClaimsViews() {}
 
-    static PageModel.ClaimsSection of(Analysis analysis) {
+    static PageModel.ClaimsSection of(Analysis analysis, DatasetFacts facts) {
         List<String> reproduced = new ArrayList<>();
         List<String> notReproduced = new ArrayList<>();
         List<String> open = new ArrayList<>();
@@ -42,9 +43,7 @@ final class ClaimsViews {
             boolean any = analysis.runs().stream().anyMatch(run -> run.cell().dataset().equalsIgnoreCase(r.dataset()));
             if (!any) {
                 limits.add(r.dataset() + ": no run yet, so nothing is claimed"
-                        + (r.dataset().toLowerCase(Locale.ROOT).startsWith("cifar")
-                        ? " (the data set is not obtainable on the development machine, and a 1200-epoch run needs a"
-                        + " GPU)" : "") + ".");
+                        + facts.of(r.dataset()).unavailable().map(why -> " (" + why + ")").orElse("") + ".");
             }
         }
         long budgetCells = analysis.cells().stream().filter(c -> c.key().faithful() && !c.key().fullBudget())

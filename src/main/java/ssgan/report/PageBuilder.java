@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.data.ErrorUnit;
 import ssgan.format.Formats;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
@@ -9,7 +10,7 @@ import ssgan.stats.Analysis;
 import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
-import ssgan.stats.PaperUnit;
+import ssgan.stats.DatasetFacts;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
 import ssgan.stats.Verdict;
@@ -32,9 +33,11 @@ final class PageBuilder {
     static final String TITLE = "Does the semi-supervised GAN of Salimans et al. (2016) reproduce?";
 
     private final Analysis analysis;
+    private final DatasetFacts facts;
 
-    PageBuilder(Analysis analysis) {
+    PageBuilder(Analysis analysis, DatasetFacts facts) {
         this.analysis = analysis;
+        this.facts = facts;
     }
 
     PageModel page(String generated, String resultsRoot, String paperSource, List<String> problems,
@@ -48,7 +51,7 @@ final class PageBuilder {
                 .map(e -> new PageModel.Download(e.getKey(), Assets.data(e.getKey() + ".csv"),
                         Assets.data(e.getKey() + ".json"), e.getValue())).toList();
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
-                analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis), datasets,
+                analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
                 ablations, cells, runs, downloads);
     }
 
@@ -82,9 +85,10 @@ final class PageBuilder {
             rows.add(new PageModel.RowView("This reproduction", "ours", null,
                     labels.stream().map(l -> cellText("no runs yet", null, null, null, null, "empty")).toList()));
         }
-        PaperUnit unit = table.map(t -> t.rows().stream().flatMap(r -> r.cells().stream())
-                        .map(c -> PaperUnit.fromTable(c.unit())).findFirst().orElse(PaperUnit.forDataset(dataset)))
-                .orElse(PaperUnit.forDataset(dataset));
+        // the paper's unit where it has a table (its numbers are not rescaled), else the dataset's own
+        ErrorUnit unit = table.flatMap(t -> t.rows().stream().flatMap(r -> r.cells().stream()).findFirst())
+                .map(c -> ErrorUnit.named(c.unit()).orElseThrow())
+                .orElse(facts.of(dataset).unit());
         String chart = Assets.labelsChart(dataset);
         List<String> notes = new ArrayList<>();
         notes.add("Our values: mean ± std over finished runs of the averaged discriminator at the run's last epoch,"

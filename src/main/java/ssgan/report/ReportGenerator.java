@@ -5,6 +5,7 @@ import ssgan.results.ResultsStore;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
+import ssgan.stats.DatasetFacts;
 import ssgan.stats.RunLoader;
 import ssgan.stats.RunResult;
 
@@ -31,9 +32,13 @@ import javax.imageio.ImageIO;
  */
 public final class ReportGenerator {
 
-    /** What was written, for the command's answer: a summary line and the verdicts. */
+    /**
+     * What was written, for the command's answer: a summary line and the verdicts.
+     *
+     * @param datasets the datasets reported on (with runs or a paper table)
+     */
     public record Outcome(Path index, int runs, int cells, List<String> problems, Duration elapsed,
-                          List<ClaimLine> claims) {}
+                          List<ClaimLine> claims, List<String> datasets) {}
 
     private final Clock clock;
     private final ChartWriter charts = new ChartWriter();
@@ -48,14 +53,16 @@ public final class ReportGenerator {
 
     /**
      * @param tables     the paper's tables (may be empty: our numbers are still reported)
+     * @param facts      the datasets' declarations: units, references, why data may be missing
      * @param paperSource where the tables came from, for the page
      */
-    public Outcome generate(ResultsStore store, List<PaperTable> tables, String paperSource, Path out) {
+    public Outcome generate(ResultsStore store, List<PaperTable> tables, DatasetFacts facts, String paperSource,
+                            Path out) {
         long start = System.nanoTime();
         System.setProperty("java.awt.headless", "true"); // charts render off-screen, also on a desktop
-        RunLoader.Loaded loaded = RunLoader.load(store);
+        RunLoader.Loaded loaded = RunLoader.load(store, facts);
         Analysis analysis = Analysis.of(loaded.runs(), tables);
-        PageBuilder builder = new PageBuilder(analysis);
+        PageBuilder builder = new PageBuilder(analysis, facts);
         Path staging = ReportDirectory.stage(out);
         try {
             writeCharts(analysis, builder, staging);
@@ -80,7 +87,7 @@ public final class ReportGenerator {
             throw e;
         }
         return new Outcome(out.resolve("index.html"), analysis.runs().size(), analysis.cells().size(),
-                loaded.problems(), Duration.ofNanos(System.nanoTime() - start), analysis.claims());
+                loaded.problems(), Duration.ofNanos(System.nanoTime() - start), analysis.claims(), analysis.datasets());
     }
 
     /** Chart rendering dominates the run time; the charts are independent, so they render in parallel. */

@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
 import ssgan.results.Predictions;
@@ -63,7 +64,7 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
                 .orElse(null);
         Verdict verdict = Verdict.of(key.fullBudget(), average, paperCell.map(PaperTable.Cell::mean).orElse(null),
                 paperCell.map(PaperTable.Cell::std).orElse(null), test);
-        PaperUnit unit = PaperUnit.forDataset(key.dataset());
+        ErrorUnit unit = key.unit();
         return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell, test,
                 verdict, Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
                 paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs));

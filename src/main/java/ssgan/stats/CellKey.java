@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperProtocol;
 
 import java.util.Comparator;
@@ -8,8 +9,12 @@ import java.util.Locale;
 /**
  * The unit results are pooled over: dataset x labels x variant x epoch budget. Seeds vary within a cell. The budget
  * is part of the key so that 30-epoch runs are never averaged with 300-epoch runs.
+ *
+ * @param unit the dataset's error unit (its dataset.yaml's), carried here so that every figure of the cell and
+ *             its runs is in it without a lookup by name
  */
-public record CellKey(String dataset, int labels, String variant, int epochs) implements Comparable<CellKey> {
+public record CellKey(String dataset, int labels, String variant, int epochs, ErrorUnit unit)
+        implements Comparable<CellKey> {
 
     private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::dataset)
             .thenComparing(k -> !k.faithful())

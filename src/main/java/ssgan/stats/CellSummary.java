@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperTable;
 import ssgan.results.RunState;
 
@@ -26,7 +27,7 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
                           Optional<PaperTable.Cell> paper, WelchTest test, Verdict verdict, Curves curves,
                           Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes) {
 
-    public PaperUnit unit() { return PaperUnit.forDataset(key.dataset()); }
+    public ErrorUnit unit() { return key.unit(); }
 
     public long count(RunState state) {
         return runs.stream().filter(r -> r.state() == state).count();

@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.format.Formats;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
@@ -119,7 +120,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                 .toList()) + "), counted in the mean; without them " + meanStd(c.healthy(), c.unit());
     }
 
-    private static String meanStd(SampleStats s, PaperUnit unit) {
+    private static String meanStd(SampleStats s, ErrorUnit unit) {
         return s.n() == 0 ? Formats.NONE : Formats.meanStd(s.mean(), s.std(), unit.decimals());
     }
 }

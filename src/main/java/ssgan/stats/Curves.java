@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.metrics.EpochMetrics;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 public record Curves(Band lossSupervised, Band lossUnsupervised, Band lossFeatureMatching, Band testRaw,
                      Band testAverage, Band testCorrected) {
 
-    static Curves of(List<RunResult> runs, PaperUnit unit) {
+    static Curves of(List<RunResult> runs, ErrorUnit unit) {
         List<List<EpochMetrics>> metrics = runs.stream().map(RunResult::metrics).filter(m -> !m.isEmpty())
                 .toList();
         return new Curves(

@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.data.ErrorUnit;
 import ssgan.metrics.Misclassified;
 import ssgan.results.Predictions;
 
@@ -41,7 +42,7 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
     /** Whether there were enough runs for disjoint ensembles of {@link #GROUP_SIZE}. */
     public boolean hasGroups() { return groupsAverage.n() > 0; }
 
-    public static Ensemble of(List<RunResult> finished, PaperUnit unit,
+    public static Ensemble of(List<RunResult> finished, ErrorUnit unit,
                               Function<RunResult, Optional<Predictions>> source) {
         List<RunResult> ordered = finished.stream().sorted(Comparator
                 .comparingInt(RunResult::seed).thenComparing(RunResult::runId)).toList();
@@ -114,9 +115,9 @@ public record Ensemble(int members, int withoutPredictions, double average, doub
             }
         }
 
-        double errorAverage(PaperUnit unit) { return unit.of(errors(averaged), labels.length); }
+        double errorAverage(ErrorUnit unit) { return unit.of(errors(averaged), labels.length); }
 
-        double errorRaw(PaperUnit unit) { return unit.of(errors(raw), labels.length); }
+        double errorRaw(ErrorUnit unit) { return unit.of(errors(raw), labels.length); }
 
         private int errors(float[] sums) {
             return Misclassified.count(sums, labels, classes);

@@ -2,6 +2,7 @@ package ssgan.stats;
 
 import ssgan.config.Settings;
 import ssgan.config.SettingsCodec;
+import ssgan.data.DatasetSpec.Reporting;
 import ssgan.metrics.EpochMetrics;
 import ssgan.paper.PaperProtocol;
 import ssgan.results.Provenance;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Reads every run of a results tree through {@link ResultsStore}. A run whose files cannot be read is listed as a
+ * Reads every run of a results tree through {@link ResultsStore}, each in the terms of its dataset's
+ * {@link DatasetFacts} (error unit, real-image diversity). A run whose files cannot be read is listed as a
  * problem instead of aborting the report: one broken directory must not hide all the others.
  */
 public final class RunLoader {
@@ -30,19 +32,19 @@ public final class RunLoader {
 
     private RunLoader() {}
 
-    public static Loaded load(ResultsStore store) {
+    public static Loaded load(ResultsStore store, DatasetFacts facts) {
         List<RunResult> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String experiment : store.experiments()) {
             for (RunDirectory dir : store.runs(experiment)) {
                 try {
-                    runs.add(read(experiment, dir));
+                    runs.add(read(experiment, dir, facts));
                 } catch (RuntimeException e) {
                     problems.add(dir.path() + ": " + e.getMessage());
                 }
                 for (RunDirectory old : SupersededRecords.of(dir)) {
                     try {
-                        runs.add(read(experiment, old, dir));
+                        runs.add(read(experiment, old, facts, dir));
                     } catch (RuntimeException e) {
                         problems.add(old.path() + ": " + e.getMessage());
                     }
@@ -52,8 +54,8 @@ public final class RunLoader {
         return new Loaded(List.copyOf(runs), List.copyOf(problems));
     }
 
-    static RunResult read(String experiment, RunDirectory dir) {
-        return read(experiment, dir, null);
+    static RunResult read(String experiment, RunDirectory dir, DatasetFacts facts) {
+        return read(experiment, dir, facts, null);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class RunLoader {
      *                   then listed as superseded, under its own page, and enters no statistics); else null
      */
     @SuppressWarnings("unchecked")
-    private static RunResult read(String experiment, RunDirectory dir, RunDirectory replacedBy) {
+    private static RunResult read(String experiment, RunDirectory dir, DatasetFacts facts, RunDirectory replacedBy) {
         Map<String, Object> config = dir.readConfig();
         Object raw = config.get("settings");
         if (!(raw instanceof Map<?, ?>)) {
@@ -82,16 +84,16 @@ public final class RunLoader {
                 + " at epoch " + status.epochsDone() : "never given a status") + " and is kept in " + replacedBy.runId()
                 + "/" + dir.runId() + "/"
                 : status != null ? status.message() : null;
-        String dataset = settings.dataset();
-        CellKey cell = new CellKey(dataset, settings.labels(), PaperProtocol.variantName(config.get("cell"), settings),
-                settings.epochs());
+        Reporting reporting = facts.of(settings.dataset());
+        CellKey cell = new CellKey(settings.dataset(), settings.labels(),
+                PaperProtocol.variantName(config.get("cell"), settings), settings.epochs(), reporting.unit());
         Provenance provenance = dir.readProvenance().orElse(null);
         double seconds = dir.readSummary().map(Summary::seconds)
                 .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());
         Path samples = Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null;
         OptionalDouble diversity = samples == null ? OptionalDouble.empty()
                 : SampleDiversity.of(samples, settings.sampleGrid());
-        RunHealth health = RunHealth.of(metrics, diversity, SampleDiversity.reference(dataset));
+        RunHealth health = RunHealth.of(metrics, diversity, reporting.sampleDiversity());
         return new RunResult(experiment, runId, hashOf(recordedId), dir.path(), settings, cell, state, done, target,
                 message, List.copyOf(metrics), provenance, samples, seconds, health);
     }

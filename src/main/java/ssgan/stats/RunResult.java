@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import ssgan.config.Settings;
+import ssgan.data.ErrorUnit;
 import ssgan.metrics.EpochMetrics;
 import ssgan.results.Provenance;
 import ssgan.results.RunDirectory;
@@ -32,7 +33,7 @@ public record RunResult(String experiment, String runId, String configHash, Path
         return state == RunState.DONE && epochsDone >= epochsTarget && !metrics.isEmpty();
     }
 
-    public PaperUnit unit() { return PaperUnit.forDataset(cell.dataset()); }
+    public ErrorUnit unit() { return cell.unit(); }
 
     public Optional<EpochMetrics> last() {
         return metrics.isEmpty() ? Optional.empty() : Optional.of(metrics.get(metrics.size() - 1));

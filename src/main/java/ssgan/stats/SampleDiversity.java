@@ -4,29 +4,16 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
  * How different the generated images of a run's samples.png are from each other: the mean Euclidean distance
  * between every pair of tiles of the grid (pixels in [0, 1], all channels). A collapsed generator draws the same
- * image everywhere and scores near 0; the score is read against the same measure on real images of the dataset.
+ * image everywhere and scores near 0; the score is read against the same measure on real images of the dataset,
+ * its dataset.yaml's {@code sample_diversity} (for MNIST, RunHealthTest recomputes it from the bundled data).
  */
 public final class SampleDiversity {
-    /**
-     * Mean pairwise distance of real images, the same measure on the first 100 training images of the bundled
-     * MNIST (SampleDiversityTest recomputes it from data/mnist). Datasets without a value are not judged.
-     */
-    static final Map<String, Double> REAL_IMAGES = Map.of("mnist", 9.90);
-
     private SampleDiversity() {}
-
-    /** The real-image reference of a dataset, if known. */
-    public static OptionalDouble reference(String dataset) {
-        Double v = REAL_IMAGES.get(dataset == null ? "" : dataset.toLowerCase(Locale.ROOT));
-        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
-    }
 
     /**
      * @param grid tiles per side (the run's sample_grid); tiles are separated and framed by 1-pixel lines, as

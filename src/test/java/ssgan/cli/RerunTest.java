@@ -2,12 +2,14 @@ package ssgan.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.data.DatasetCatalog;
 import ssgan.metrics.EpochMetrics;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.runs.TinyExperiment;
+import ssgan.stats.DatasetFacts;
 import ssgan.stats.RunLoader;
 import ssgan.stats.RunResult;
 
@@ -47,7 +49,8 @@ class RerunTest {
         // same code, same seed: the rerun replays the old training exactly
         assertEquals(errors(new RunDirectory(kept).readMetrics()), errors(seed1.readMetrics()));
 
-        List<RunResult> runs = RunLoader.load(new ResultsStore(results, checkpoints)).runs();
+        List<RunResult> runs = RunLoader.load(new ResultsStore(results, checkpoints),
+                new DatasetFacts(new DatasetCatalog(Path.of("data")))).runs();
         assertEquals(3, runs.size(), runs.toString());
         RunResult old = runs.stream().filter(r -> r.state() == RunState.SUPERSEDED).findFirst().orElseThrow();
         assertEquals(seed1.runId() + ".superseded-1", old.runId());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ class CatalogTest {
             test_size: 10000
             pixel_offset: 0
             pixel_scale: 255
+            unit: error_percent
             files:
               train_images: {name: a.gz, sha256: %s}
               train_labels: {name: b.gz, sha256: null}
@@ -59,6 +61,20 @@ class CatalogTest {
         assertEquals(root.resolve("toy"), s.directory());
         assertEquals(Optional.empty(), new DatasetCatalog(root).find("absent"));
         assertEquals(List.of("toy"), new DatasetCatalog(root).names());
+        assertEquals(new DatasetSpec.Reporting(ErrorUnit.ERROR_PERCENT, OptionalDouble.empty(), Optional.empty()),
+                s.reporting(), "only the unit is required");
+    }
+
+    @Test
+    void parsesTheReportingFields() throws IOException {
+        write("toy", VALID.replace("unit: error_percent", """
+                unit: errors_out_of_10000
+                sample_diversity: 7.5
+                unavailable: "licensed data; not on this machine\""""));
+        DatasetSpec.Reporting r = new DatasetCatalog(root).get("toy").reporting();
+        assertEquals(ErrorUnit.ERRORS_OUT_OF_10000, r.unit());
+        assertEquals(OptionalDouble.of(7.5), r.sampleDiversity());
+        assertEquals(Optional.of("licensed data; not on this machine"), r.unavailable());
     }
 
     @Test
@@ -72,7 +88,18 @@ class CatalogTest {
         assertTrue(error(VALID.replace("train_size", "trainSize")).contains("unknown field 'trainSize'"));
         assertTrue(error(VALID.replace("sha256: null", "sha256: 1234")).contains("files.train_labels.sha256"));
         assertTrue(error("just text").contains("mapping"));
+        assertTrue(error(VALID.replace("unit: error_percent\n", "")).contains("missing field 'unit'"));
+        assertEquals("field 'unit': unknown unit 'percent' (known: errors_out_of_10000, error_percent)",
+                tail(error(VALID.replace("unit: error_percent", "unit: percent"))));
+        assertTrue(error(VALID + "sample_diversity: -1\n").contains("field 'sample_diversity' must be a positive"));
+        assertTrue(error(VALID + "sample_diversity: lots\n").contains("field 'sample_diversity'"));
+        assertTrue(error(VALID + "unavailable: ''\n").contains("field 'unavailable' must be a non-empty string"));
         assertThrows(DataException.class, () -> new DatasetCatalog(root).find("../etc"));
+    }
+
+    /** The message after "dataset spec FILE: ". */
+    private static String tail(String message) {
+        return message.substring(message.indexOf(".yaml: ") + 7);
     }
 
     @Test
@@ -91,6 +118,12 @@ class CatalogTest {
         DatasetSpec mnist = catalog.get("mnist");
         assertEquals(List.of("https://ossci-datasets.s3.amazonaws.com/mnist/",
                 "https://storage.googleapis.com/cvdf-datasets/mnist/"), mnist.mirrors());
+        assertEquals(ErrorUnit.ERRORS_OUT_OF_10000, mnist.reporting().unit());
+        assertEquals(OptionalDouble.of(9.90), mnist.reporting().sampleDiversity());
+        assertEquals(Optional.empty(), mnist.reporting().unavailable());
+        assertEquals(ErrorUnit.ERROR_PERCENT, cifar.reporting().unit());
+        assertEquals(OptionalDouble.empty(), cifar.reporting().sampleDiversity());
+        assertTrue(cifar.reporting().unavailable().orElseThrow().contains("not obtainable"));
         DataException e = assertThrows(DataException.class, () -> catalog.get("svhn"));
         assertTrue(e.getMessage().contains("mnist"), e.getMessage());
     }

@@ -75,7 +75,7 @@ class MnistBundledTest {
         }
         DatasetSpec spec = new DatasetSpec(real.name(), real.format(), real.classes(), real.shape(),
                 real.trainSize(), real.testSize(), real.pixelOffset(), real.pixelScale(), real.files(),
-                real.mirrors(), dir);
+                real.mirrors(), dir, real.reporting());
         Path labels = dir.resolve("t10k-labels-idx1-ubyte.gz");
         byte[] raw = FileContent.read(labels, "");
         raw[100] = (byte) ((raw[100] + 1) % 10);

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-/** Writers of tiny IDX, CIFAR-binary and tar files, and specs for them. */
-final class TestFiles {
+/** Writers of tiny IDX, CIFAR-binary and tar files, and specs for them (IDX writers public: report tests use them). */
+public final class TestFiles {
     private TestFiles() {}
 
     /** IDX content: header for {@code dims} followed by {@code data}. */
-    static byte[] idx(int[] dims, byte[] data) {
+    public static byte[] idx(int[] dims, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0);
         out.write(0);
@@ -31,7 +31,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    static byte[] gzip(byte[] data) throws IOException {
+    public static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(data);
@@ -40,14 +40,14 @@ final class TestFiles {
     }
 
     /** Deterministic pseudo-random bytes. */
-    static byte[] bytes(int n, int seed) {
+    public static byte[] bytes(int n, int seed) {
         byte[] b = new byte[n];
         new java.util.Random(seed).nextBytes(b);
         return b;
     }
 
     /** Labels 0..classes-1 cycling. */
-    static byte[] labels(int n, int classes) {
+    public static byte[] labels(int n, int classes) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
             b[i] = (byte) (i % classes);
@@ -58,12 +58,14 @@ final class TestFiles {
     /** An idx spec for 2×2 single-channel images, with the given file names and content hashes. */
     static DatasetSpec idxSpec(Path dir, int train, int test, Map<String, DatasetSpec.FileSpec> files,
                                List<String> mirrors) {
-        return new DatasetSpec("tiny", "idx", 3, List.of(1, 2, 2), train, test, 0, 255, files, mirrors, dir);
+        return new DatasetSpec("tiny", "idx", 3, List.of(1, 2, 2), train, test, 0, 255, files, mirrors, dir,
+                DatasetSpec.Reporting.PLAIN);
     }
 
     static DatasetSpec cifarSpec(Path dir, int train, int test, String md5, List<String> mirrors) {
         return new DatasetSpec("cifar10", "cifar-binary", 10, List.of(3, 32, 32), train, test, 127.5, 128,
-                Map.of("archive", new DatasetSpec.FileSpec("cifar-10-binary.tar.gz", null, md5)), mirrors, dir);
+                Map.of("archive", new DatasetSpec.FileSpec("cifar-10-binary.tar.gz", null, md5)), mirrors, dir,
+                DatasetSpec.Reporting.PLAIN);
     }
 
     /** One CIFAR record: label, then R plane = r, G plane = g, B plane = b except pixel 0 of R which is 255. */
@@ -96,7 +98,7 @@ final class TestFiles {
         return files;
     }
 
-    static void writeDir(Path dir, Map<String, byte[]> files) throws IOException {
+    public static void writeDir(Path dir, Map<String, byte[]> files) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Files.write(dir.resolve(e.getKey()), e.getValue());

@@ -26,7 +26,7 @@ public final class TestDatasets {
 
     private static DatasetSpec spec(String name, int classes, List<Integer> shape, int train, int test) {
         return new DatasetSpec(name, "idx", classes, shape, train, test, 0, 255, Map.of(), List.of(),
-                Path.of("data", name));
+                Path.of("data", name), DatasetSpec.Reporting.PLAIN);
     }
 
     public static Path write(Path dir, String fileName, String content) {

@@ -4,9 +4,10 @@ import org.junit.jupiter.api.Test;
 import ssgan.config.ConfigException;
 import ssgan.config.SettingsCodec;
 import ssgan.data.DatasetCatalog;
+import ssgan.data.ErrorUnit;
 import ssgan.experiment.ExperimentLoader;
 import ssgan.experiment.RunSpec;
-import ssgan.stats.PaperUnit;
+import ssgan.stats.DatasetFacts;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -95,10 +96,13 @@ class PaperProtocolTest {
 
     @Test
     void unitsScaleToThePapers() {
-        assertEquals(93.0, PaperUnit.ERRORS_OUT_OF_10000.of(93, 10_000), 1e-12);
-        assertEquals(100.0, PaperUnit.ERRORS_OUT_OF_10000.of(10, 1_000), 1e-12); // a 1,000-image test subset
-        assertEquals(18.63, PaperUnit.ERROR_PERCENT.of(1863, 10_000), 1e-12);
-        assertEquals(PaperUnit.ERRORS_OUT_OF_10000, PaperUnit.forDataset("mnist"));
-        assertEquals(PaperUnit.ERROR_PERCENT, PaperUnit.forDataset("cifar10"));
+        assertEquals(93.0, ErrorUnit.ERRORS_OUT_OF_10000.of(93, 10_000), 1e-12);
+        assertEquals(100.0, ErrorUnit.ERRORS_OUT_OF_10000.of(10, 1_000), 1e-12); // a 1,000-image test subset
+        assertEquals(18.63, ErrorUnit.ERROR_PERCENT.of(1863, 10_000), 1e-12);
+        // the repository's declarations give each dataset the unit of its paper table
+        DatasetFacts facts = new DatasetFacts(new DatasetCatalog(Path.of("data")));
+        assertEquals(ErrorUnit.ERRORS_OUT_OF_10000, facts.of("mnist").unit());
+        assertEquals(ErrorUnit.ERROR_PERCENT, facts.of("cifar10").unit());
+        assertEquals(ErrorUnit.ERROR_PERCENT, facts.of("undeclared").unit(), "an undeclared dataset: percent");
     }
 }

@@ -51,8 +51,8 @@ class ChromiumReportTest {
         FixtureResults.copyQuickstart(results);
         FixtureResults.hundredRuns(results);
         Path generated = WORK.resolve("report");
-        new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(), "experiments/paper",
-                generated);
+        new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(), FixtureResults.facts(),
+                "experiments/paper", generated);
         Path out = WORK.resolve("published").resolve("report");
         FixtureResults.copyTree(generated, out);
         ReportDirectory.deleteRecursively(generated);

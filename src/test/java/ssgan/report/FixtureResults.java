@@ -3,6 +3,7 @@ package ssgan.report;
 import ssgan.config.RunId;
 import ssgan.config.Settings;
 import ssgan.config.SettingsCodec;
+import ssgan.data.DatasetCatalog;
 import ssgan.metrics.EpochMetrics;
 import ssgan.paper.PaperTable;
 import ssgan.results.Predictions;
@@ -12,6 +13,7 @@ import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
+import ssgan.stats.DatasetFacts;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -172,6 +174,11 @@ final class FixtureResults {
                         seed == 5 ? RunState.RUNNING : RunState.DONE, seed == 5 ? 400 : 1200, 2000 - 100 * l, true);
             }
         }
+    }
+
+    /** The repository's dataset declarations (tests run from the project root). */
+    static DatasetFacts facts() {
+        return new DatasetFacts(new DatasetCatalog(Path.of("data")));
     }
 
     static List<PaperTable> paperTables() {

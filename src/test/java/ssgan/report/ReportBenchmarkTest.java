@@ -22,7 +22,7 @@ class ReportBenchmarkTest {
         FixtureResults.hundredRuns(results);
         Path out = tmp.resolve("report");
         ReportGenerator.Outcome outcome = new ReportGenerator().generate(new ResultsStore(results),
-                FixtureResults.paperTables(), "experiments/paper", out);
+                FixtureResults.paperTables(), FixtureResults.facts(), "experiments/paper", out);
         System.out.printf("report benchmark: %d runs, %d cells, %d ms%n", outcome.runs(), outcome.cells(),
                 outcome.elapsed().toMillis());
         assertEquals(100, outcome.runs());

@@ -56,4 +56,33 @@ class ReportCommandTest {
         assertEquals(2, code);
         assertTrue(Files.notExists(tmp.resolve("site")), "nothing written on bad input");
     }
+
+    @Test
+    void aPaperTableInAnotherUnitThanItsDatasetIsBadInput(@TempDir Path tmp) throws Exception {
+        Path mnist = Files.createDirectories(tmp.resolve("data/mnist"));
+        Files.writeString(mnist.resolve("dataset.yaml"), Files.readString(Path.of("data/mnist/dataset.yaml"))
+                .replace("unit: errors_out_of_10000", "unit: error_percent"));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Main.run("report", "--results", tmp.resolve("results").toString(), "--out",
+                    tmp.resolve("site").toString(), "--data", tmp.resolve("data").toString()));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("paper table mnist-table1 gives"
+                + " errors_out_of_10000, but the dataset.yaml of mnist declares unit error_percent"), printed::toString);
+        assertTrue(Files.notExists(tmp.resolve("site")), "nothing written on bad input");
+    }
+
+    @Test
+    void aBrokenDatasetDeclarationIsBadInput(@TempDir Path tmp) throws Exception {
+        Path toy = Files.createDirectories(tmp.resolve("data/toy"));
+        Files.writeString(toy.resolve("dataset.yaml"), "name: toy\nunit: furlongs\n");
+        int code = Main.run("report", "--results", tmp.resolve("results").toString(), "--out",
+                tmp.resolve("site").toString(), "--data", tmp.resolve("data").toString());
+        assertEquals(2, code);
+        assertTrue(Files.notExists(tmp.resolve("site")), "nothing written on bad input");
+    }
 }

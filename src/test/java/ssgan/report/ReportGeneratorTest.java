@@ -30,7 +30,7 @@ class ReportGeneratorTest {
 
     private ReportGenerator.Outcome generate(Path results, Path out) {
         return new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(),
-                "experiments/paper", out);
+                FixtureResults.facts(), "experiments/paper", out);
     }
 
     @Test
@@ -84,8 +84,8 @@ class ReportGeneratorTest {
         }
         FixtureResults.run(results, "mnist-paper", null, Map.of("labels", 100, "seed", 1, "epochs", 300),
                 RunState.DONE, 300, 80, false, true);
-        PageBuilder builder = new PageBuilder(Analysis.of(RunLoader.load(new ResultsStore(results)).runs(),
-                FixtureResults.paperTables()));
+        PageBuilder builder = new PageBuilder(Analysis.of(RunLoader.load(new ResultsStore(results),
+                FixtureResults.facts()).runs(), FixtureResults.paperTables()), FixtureResults.facts());
         Map<String, List<Double>> ours = new TreeMap<>();
         builder.labelSeries("mnist").stream().filter(s -> s.name().startsWith("ours"))
                 .forEach(s -> ours.put(s.name(), s.points().stream().map(ChartWriter.Point::labels).toList()));

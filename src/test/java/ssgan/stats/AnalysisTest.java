@@ -3,6 +3,7 @@ package ssgan.stats;
 import org.junit.jupiter.api.Test;
 import ssgan.config.Settings;
 import ssgan.config.SettingsCodec;
+import ssgan.data.ErrorUnit;
 import ssgan.metrics.EpochMetrics;
 import ssgan.paper.PaperProtocol;
 import ssgan.paper.PaperTable;
@@ -36,7 +37,8 @@ class AnalysisTest {
                     testCount, 1.0, 100, null));
         }
         Settings typed = SettingsCodec.fromMap(settings);
-        CellKey cell = new CellKey("mnist", typed.labels(), PaperProtocol.variant(typed), epochs);
+        CellKey cell = new CellKey("mnist", typed.labels(), PaperProtocol.variant(typed), epochs,
+                ErrorUnit.ERRORS_OUT_OF_10000);
         return new RunResult("exp", "labels100-seed" + seed + "-" + hash, hash, Path.of("results/exp/x"), typed,
                 cell, state, epochs, epochs, null, metrics, null, null, epochs, RunHealth.UNKNOWN);
     }

@@ -2,6 +2,7 @@ package ssgan.stats;
 
 import org.junit.jupiter.api.Test;
 import ssgan.config.SettingsCodec;
+import ssgan.data.ErrorUnit;
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
@@ -23,8 +24,8 @@ class CellMixesTest {
 
     private static RunResult run(int seed, Provenance p) {
         return new RunResult("exp", "labels100-seed" + seed, "h", Path.of("results/exp/x"), SettingsCodec.fromMap(Map.of("seed", seed)),
-                new CellKey("mnist", 100, "faithful", 300), RunState.DONE, 300, 300, null, List.of(), p, null, 0,
-                RunHealth.UNKNOWN);
+                new CellKey("mnist", 100, "faithful", 300, ErrorUnit.ERRORS_OUT_OF_10000), RunState.DONE, 300, 300,
+                null, List.of(), p, null, 0, RunHealth.UNKNOWN);
     }
 
     @Test

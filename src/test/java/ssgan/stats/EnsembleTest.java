@@ -2,6 +2,7 @@ package ssgan.stats;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.data.ErrorUnit;
 import ssgan.metrics.Misclassified;
 import ssgan.paper.PaperTable;
 import ssgan.results.Predictions;
@@ -55,7 +56,7 @@ class EnsembleTest {
         assertEquals(1, Misclassified.count(a.averaged(), LABELS, 2));
         assertEquals(1, Misclassified.count(b.averaged(), LABELS, 2));
 
-        Ensemble e = Ensemble.of(List.of(run(1, a), run(2, b)), PaperUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
+        Ensemble e = Ensemble.of(List.of(run(1, a), run(2, b)), ErrorUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
         assertEquals(2, e.members());
         assertEquals(0, e.withoutPredictions());
         assertEquals(0.0, e.average(), 1e-12);
@@ -63,7 +64,7 @@ class EnsembleTest {
         assertFalse(e.hasGroups(), "2 runs: only the ensemble of all");
         assertTrue(e.problems().isEmpty());
 
-        Ensemble mnist = Ensemble.of(List.of(run(1, a)), PaperUnit.ERRORS_OUT_OF_10000, Ensemble.FROM_FILES);
+        Ensemble mnist = Ensemble.of(List.of(run(1, a)), ErrorUnit.ERRORS_OUT_OF_10000, Ensemble.FROM_FILES);
         assertEquals(10_000.0 / 3, mnist.average(), 1e-9, "one member: its own error, scaled to 10,000");
     }
 
@@ -71,7 +72,7 @@ class EnsembleTest {
     void runsWithoutPredictionsAndOfAnotherTestSetAreLeftOut() {
         Predictions good = new Predictions(3, 2, LABELS, new float[6], new float[] {1, 0, 0, 1, 0, 1});
         Predictions other = new Predictions(2, 2, new int[] {0, 1}, new float[4], new float[4]);
-        Ensemble e = Ensemble.of(List.of(run(1, good), run(2, null), run(3, other)), PaperUnit.ERROR_PERCENT,
+        Ensemble e = Ensemble.of(List.of(run(1, good), run(2, null), run(3, other)), ErrorUnit.ERROR_PERCENT,
                 Ensemble.FROM_FILES);
         assertEquals(1, e.members());
         assertEquals(1, e.withoutPredictions());
@@ -79,7 +80,7 @@ class EnsembleTest {
         assertTrue(e.problems().get(0).contains("different test set"), e.problems().get(0));
         assertEquals(0.0, e.average(), 1e-12);
 
-        Ensemble none = Ensemble.of(List.of(run(4, null)), PaperUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
+        Ensemble none = Ensemble.of(List.of(run(4, null)), ErrorUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
         assertTrue(none.isEmpty());
         assertTrue(Double.isNaN(none.average()));
     }
@@ -95,7 +96,7 @@ class EnsembleTest {
             runs.add(run(seed, new Predictions(1, 2, new int[] {0}, new float[] {p, 1 - p}, new float[] {p, 1 - p})));
         }
         Collections.shuffle(runs, new Random(7)); // grouping follows the seeds, not the order runs were listed
-        Ensemble e = Ensemble.of(runs, PaperUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
+        Ensemble e = Ensemble.of(runs, ErrorUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
         assertEquals(25, e.members());
         assertTrue(e.hasGroups());
         assertEquals(2, e.groupsAverage().n());
@@ -105,7 +106,7 @@ class EnsembleTest {
         assertEquals(0.0, e.raw(), 1e-12);
 
         Ensemble nineteen = Ensemble.of(runs.stream().filter(r -> r.seed() <= 19).toList(),
-                PaperUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
+                ErrorUnit.ERROR_PERCENT, Ensemble.FROM_FILES);
         assertEquals(19, nineteen.members());
         assertFalse(nineteen.hasGroups(), "fewer than 20 runs: one ensemble of all");
     }

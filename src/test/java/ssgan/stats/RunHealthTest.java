@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 import ssgan.data.DataOptions;
 import ssgan.data.DatasetCatalog;
 import ssgan.data.DatasetLoader;
+import ssgan.data.DatasetSpec;
 import ssgan.data.ImageSet;
 import ssgan.results.ResultsStore;
 import ssgan.metrics.EpochMetrics;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunHealthTest {
 
     private static Map<String, RunResult> committed() {
-        return RunLoader.load(new ResultsStore(Path.of("results"))).runs().stream()
+        DatasetFacts facts = new DatasetFacts(new DatasetCatalog(Path.of("data")));
+        return RunLoader.load(new ResultsStore(Path.of("results")), facts).runs().stream()
                 .filter(r -> r.experiment().equals("mnist-cpu"))
                 .collect(Collectors.toMap(r -> r.runId().substring(0, r.runId().lastIndexOf('-')), Function.identity()));
     }
@@ -86,17 +89,17 @@ class RunHealthTest {
                 "no reference, no judgement");
     }
 
-    /** The MNIST reference is what the measure gives on the first 100 bundled training images. */
+    /** MNIST's declared reference (sample_diversity) is what the measure gives on the first 100 training images. */
     @Test
     void theMnistReferenceMatchesTheBundledData() throws Exception {
-        ImageSet train = DatasetLoader.load(new DatasetCatalog(Path.of("data")).get("mnist"),
-                DataOptions.offline(java.nio.file.Files.createTempDirectory("cache"))).train();
+        DatasetSpec mnist = new DatasetCatalog(Path.of("data")).get("mnist");
+        ImageSet train = DatasetLoader.load(mnist, DataOptions.offline(Files.createTempDirectory("cache"))).train();
         float[][] images = new float[100][];
         for (int i = 0; i < 100; i++) {
             images[i] = java.util.Arrays.copyOfRange(train.pixels(), i * train.imageSize(), (i + 1) * train.imageSize());
         }
         double measured = SampleDiversity.meanPairwiseDistance(images);
-        assertEquals(SampleDiversity.reference("mnist").orElseThrow(), measured, 0.01);
+        assertEquals(mnist.reporting().sampleDiversity().orElseThrow(), measured, 0.01);
     }
 
     private static List<EpochMetrics> series(double[] fm) {

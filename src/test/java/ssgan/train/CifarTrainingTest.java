@@ -51,7 +51,7 @@ class CifarTrainingTest {
             }
         }
         DatasetSpec spec = new DatasetSpec("cifar10", "cifar-binary", CLASSES, List.of(3, SIDE, SIDE), train, test,
-                127.5, 128, Map.of(), List.of(), Path.of("."));
+                127.5, 128, Map.of(), List.of(), Path.of("."), DatasetSpec.Reporting.PLAIN);
         return new Dataset(spec, images(train, colours, rng), images(test, colours, rng), Map.of());
     }
 
