@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,8 +20,6 @@ import java.util.stream.Stream;
 public final class SupersededRecords {
     private static final Pattern NAME = Pattern.compile("superseded-(\\d+)");
     private static final String MOVING = ".moving";
-    /** What stays in the run directory: the lock, the in-tree checkpoint directory and earlier superseded records. */
-    private static final Set<String> NOT_RECORD = Set.of("run.lock", "checkpoint");
 
     private SupersededRecords() {}
 
@@ -30,7 +27,7 @@ public final class SupersededRecords {
     public static List<RunDirectory> of(RunDirectory run) {
         return names(run.path()).filter(n -> NAME.matcher(n).matches())
                 .sorted(Comparator.comparingInt(SupersededRecords::number))
-                .map(n -> new RunDirectory(run.path().resolve(n), run.path().resolve(n).resolve("checkpoint")))
+                .map(n -> new RunDirectory(run.path().resolve(n)))
                 .toList();
     }
 
@@ -45,7 +42,7 @@ public final class SupersededRecords {
                 .orElse(dir.resolve("superseded-" + next(dir) + MOVING));
         try {
             Files.createDirectories(moving);
-            for (String name : names(dir).filter(SupersededRecords::isRecordFile).toList()) {
+            for (String name : names(dir).filter(n -> isRecordFile(run, n)).toList()) {
                 Files.move(dir.resolve(name), moving.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             }
             deleteCheckpoint(run);
@@ -57,15 +54,26 @@ public final class SupersededRecords {
         }
     }
 
-    private static boolean isRecordFile(String name) {
-        return !NOT_RECORD.contains(name) && !NAME.matcher(name).matches() && !name.endsWith(MOVING);
+    /** What stays in the run directory: the lock, the in-tree checkpoint directory and earlier superseded records. */
+    private static boolean isRecordFile(RunDirectory run, String name) {
+        return !name.equals(run.lockFile().getFileName().toString())
+                && !name.equals(inTree(run).checkpointDir().getFileName().toString())
+                && !NAME.matcher(name).matches() && !name.endsWith(MOVING);
     }
 
+    /** The checkpoint and its record copies, wherever they live: under a checkpoints root and in the run directory. */
     private static void deleteCheckpoint(RunDirectory run) throws IOException {
-        for (Path p : List.of(run.checkpointFile(), run.metricsCopyFile(), run.provenanceCopyFile(),
-                run.statusCopyFile(), run.path().resolve("checkpoint").resolve(run.checkpointFile().getFileName()))) {
-            Files.deleteIfExists(p);
+        for (RunDirectory where : List.of(run, inTree(run))) {
+            for (Path p : List.of(where.checkpointFile(), where.metricsCopyFile(), where.provenanceCopyFile(),
+                    where.statusCopyFile())) {
+                Files.deleteIfExists(p);
+            }
         }
+    }
+
+    /** The same run with its checkpoint in the run directory (the default layout). */
+    private static RunDirectory inTree(RunDirectory run) {
+        return new RunDirectory(run.path());
     }
 
     private static int next(Path dir) {
