@@ -15,7 +15,8 @@ final class EnsembleViews {
 
     /**
      * Rows "This reproduction: ensemble, ..." for the faithful series (the paper's ensemble is of its own method),
-     * inserted right after the paper's ensemble row, or at the end when the table has none.
+     * each right below its series' main row: our main row is the comparison, an ensemble of fewer members than the
+     * paper's is not, and must not sit highlighted under the paper's ensemble row as if it were.
      */
     static void addTableRows(List<PageModel.RowView> rows, List<CellSummary> cells, TreeSet<Integer> labels) {
         List<String> series = cells.stream().filter(c -> c.key().faithful() && !c.ensemble().isEmpty())
@@ -30,13 +31,16 @@ final class EnsembleViews {
             ours.add(new PageModel.RowView("This reproduction: ensemble, " + name, "ours", "averaged D; mean"
                     + " class probabilities of the seeds, argmax", out));
         }
-        int at = rows.size();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).kind().equals("ensemble")) {
-                at = i + 1;
+        for (int s = 0; s < series.size(); s++) {
+            String main = "This reproduction: " + series.get(s);
+            int at = rows.size();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).method().equals(main)) {
+                    at = i + 1;
+                }
             }
+            rows.add(at, ours.get(s));
         }
-        rows.addAll(at, ours);
     }
 
     /** Why a cell's ensemble cannot stand beside the paper's ensemble of 10; null when it can. */
@@ -45,8 +49,9 @@ final class EnsembleViews {
         if (!c.key().fullBudget()) {
             why.add("budget runs (" + c.key().budget() + ")");
         }
-        if (c.ensemble().members() == 1) {
-            why.add("a single member");
+        if (c.ensemble().members() < Ensemble.GROUP_SIZE) {
+            why.add(c.ensemble().members() + (c.ensemble().members() == 1 ? " member" : " members")
+                    + ", the paper's has " + Ensemble.GROUP_SIZE);
         }
         return why.isEmpty() ? null : "not comparable: " + String.join(", ", why);
     }
@@ -56,17 +61,18 @@ final class EnsembleViews {
         int d = c.unit().decimals();
         String why = notComparable(c);
         String mark = why == null ? "" : " · " + why;
+        String css = why == null ? "ours-ensemble" : "ours-ensemble not-comparable";
         String title = "raw D: " + Formats.number(e.raw(), c.unit().runDecimals()) + (e.hasGroups() ? "; raw D over ensembles of "
                 + Ensemble.GROUP_SIZE + ": " + Formats.meanStd(e.groupsRaw().mean(), e.groupsRaw().std(), d) : "");
         if (e.hasGroups()) {
             return new PageModel.TableCell(Formats.meanStd(e.groupsAverage().mean(), e.groupsAverage().std(), d),
                     e.groupsAverage().n() + " ensembles of " + Ensemble.GROUP_SIZE + " · all " + e.members() + ": "
                             + Formats.number(e.average(), c.unit().runDecimals()) + mark, null, title, "#" + Assets.anchor(c.key()),
-                    "ours-ensemble");
+                    css);
         }
         return new PageModel.TableCell(Formats.number(e.average(), c.unit().runDecimals()), "one ensemble of " + e.members()
                 + (e.members() == 1 ? " run" : " runs") + mark, null, title, "#" + Assets.anchor(c.key()),
-                "ours-ensemble");
+                css);
     }
 
     /** The cell's ensemble table: averaged and raw D; empty when no finished run has predictions. */
