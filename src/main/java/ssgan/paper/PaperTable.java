@@ -40,8 +40,15 @@ public record PaperTable(String table, String title, String dataset, Map<String,
      * @param id     stable id ({@code improved_gan} is the method this project reproduces)
      * @param kind   paper, ensemble, baseline or reproduction
      * @param cells  one per label count, in file order
+     * @param ran     for a reproduction: what it ran, as far as its own text says; else null
+     * @param variant for a reproduction: our ablation variant that imitates what it ran; else null
      */
-    public record Row(String id, String method, String kind, String note, List<Cell> cells) {
+    public record Row(String id, String method, String kind, String note, List<Cell> cells, String ran,
+                      String variant) {
+        public Row(String id, String method, String kind, String note, List<Cell> cells) {
+            this(id, method, kind, note, cells, null, null);
+        }
+
         public Optional<Cell> cell(int labels) {
             return cells.stream().filter(c -> c.labels() == labels).findFirst();
         }
@@ -97,7 +104,9 @@ public record PaperTable(String table, String title, String dataset, Map<String,
                         c.runs() != null ? c.runs() : r.runs(), raw.unit(), Boolean.TRUE.equals(c.checked()),
                         letters, c.note()));
             });
-            rows.add(new Row(r.id(), r.method(), r.kind(), r.note(), List.copyOf(cells)));
+            require(r.ran() == null && r.variant() == null || "reproduction".equals(r.kind()), problems,
+                    "row " + r.id() + ": 'ran' and 'variant' belong to rows of kind reproduction");
+            rows.add(new Row(r.id(), r.method(), r.kind(), r.note(), List.copyOf(cells), r.ran(), r.variant()));
         }
         if (!problems.isEmpty()) {
             throw new IOException(file + ": " + String.join("; ", problems));
@@ -132,8 +141,8 @@ public record PaperTable(String table, String title, String dataset, Map<String,
     private record TableFile(String table, String title, String dataset, String unit, Map<String, String> sources,
                              List<RowFile> rows) {}
 
-    private record RowFile(String id, String method, String kind, Integer runs, String note,
-                           LinkedHashMap<Integer, CellFile> cells) {}
+    private record RowFile(String id, String method, String kind, Integer runs, String note, String ran,
+                           String variant, LinkedHashMap<Integer, CellFile> cells) {}
 
     private record CellFile(Double mean, Double std, Integer runs, Boolean checked, List<String> sources,
                             String note) {}

@@ -52,7 +52,7 @@ final class PageBuilder {
                         Assets.data(e.getKey() + ".json"), e.getValue())).toList();
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
                 analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
-                ablations, cells, runs, downloads);
+                ablations, cells, runs, downloads, PriorViews.of(analysis));
     }
 
     private List<PageModel.Count> counts() {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record PageModel(Header header, List<ClaimView> claims, ClaimsSection claimsSection,
                         List<DatasetView> datasets, List<AblationView> ablations, List<CellView> cells,
-                        List<RunView> runs, List<Download> downloads) {
+                        List<RunView> runs, List<Download> downloads, List<PriorView> priors) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
 
@@ -43,6 +43,17 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
     }
 
     public record Source(String letter, String text) {}
+
+    /** Prior reproductions of one dataset's table, and our variant that imitates them. */
+    public record PriorView(String dataset, List<PriorRow> rows, List<PriorRun> runs) {
+        public boolean hasRuns() { return !runs.isEmpty(); }
+
+        public boolean imitated() { return rows.stream().anyMatch(r -> r.variant() != null); }
+    }
+
+    public record PriorRow(String method, String figures, String ran, String note, String variant) {}
+
+    public record PriorRun(String label, String href, String curve, String crossings) {}
 
     /** A table row: {@code kind} is paper, ensemble, baseline, reproduction or ours (a CSS class too). */
     public record RowView(String method, String kind, String note, List<TableCell> cells) {}

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -132,6 +134,31 @@ class ReportGeneratorTest {
         assertTrue(html.contains("1 finished run(s) have no predictions.bin.gz"), "seed 3 of supervised_only");
         assertTrue(html.contains("needs 20 runs"), "too few runs for disjoint ensembles of 10");
         assertTrue(html.contains("86 ± 5.6"), "the paper's ensemble value in the cell");
+    }
+
+    @Test
+    void priorReproductionsBesideOurImitationOfThem() throws IOException {
+        Path results = tmp.resolve("results");
+        FixtureResults.run(results, "mnist-ablations", "pytorch_port", Map.of("labels", 100, "seed", 1,
+                "epochs", 300), RunState.DONE, 300, 120, true, false);
+        Path out = tmp.resolve("report");
+        generate(results, out);
+        String html = Files.readString(out.resolve("index.html"));
+        int at = html.indexOf("<section id=\"prior\">");
+        assertTrue(at > 0 && at < html.indexOf("<section id=\"tables\">"), "a section near the verdict");
+        String section = html.substring(at, html.indexOf("</section>", at));
+        assertTrue(section.contains("Reproduction study (A. Daw") && section.contains("100 labels: 433 ± 7.9 (n&#61;3)"),
+                section);
+        assertTrue(section.contains("Sleepychord/ImprovedGAN-pytorch") && section.contains("100 labels: 150 (n&#61;1)"),
+                "the port's README figure");
+        assertTrue(section.contains("pytorch_port · 100 labels · seed 1"), section);
+        // the fixture's raw D is 132 + 1000 exp(-epoch/10) + noise: at or below 433 from about epoch 12, below
+        // 150 from about epoch 40
+        Matcher study = Pattern.compile("\\(433\\): at or below from epoch (\\d+)").matcher(section);
+        Matcher readme = Pattern.compile("\\(150\\): at or below from epoch (\\d+)").matcher(section);
+        assertTrue(study.find() && readme.find(), section);
+        assertTrue(Math.abs(Integer.parseInt(study.group(1)) - 12) <= 2, study.group());
+        assertTrue(Math.abs(Integer.parseInt(readme.group(1)) - 40) <= 4, readme.group());
     }
 
     @Test
