@@ -247,23 +247,22 @@ final class PageBuilder {
                 p == null ? Formats.NONE : String.valueOf(p.sittings()));
     }
 
-    /** Series of the error-against-labels chart: the paper, the reproduction study, ours and our ensembles. */
+    /**
+     * Series of the error-against-labels chart: the paper, the prior reproductions and our faithful series. Ablation
+     * variants have their own section, and ensembles of fewer members than the paper's are not comparable: left out,
+     * they leave room to see our error bars.
+     */
     List<ChartWriter.LabelSeries> labelSeries(String dataset) {
         List<ChartWriter.LabelSeries> series = new ArrayList<>();
         analysis.paper().table(dataset).ifPresent(t -> t.rows().stream()
-                .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction")
-                        || r.id().equals(PaperReference.ENSEMBLE_ROW))
+                .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction"))
                 .forEach(r -> series.add(new ChartWriter.LabelSeries(r.method(), r.cells().stream()
                         .map(c -> new ChartWriter.Point(c.labels(), c.mean(), c.std() == null ? Double.NaN : c.std()))
                         .toList(), true))));
         Map<String, List<ChartWriter.Point>> ours = new LinkedHashMap<>();
-        analysis.cells(dataset).stream().filter(c -> c.average().n() > 0).forEach(c -> ours
+        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && c.average().n() > 0).forEach(c -> ours
                 .computeIfAbsent("ours: " + c.key().series(), k -> new ArrayList<>())
                 .add(new ChartWriter.Point(c.key().labels(), c.average().mean(), c.average().std())));
-        // an ensemble of one run is that run: only ensembles of two or more are drawn
-        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && c.ensemble().members() > 1).forEach(c -> ours
-                .computeIfAbsent("ours: ensemble of all seeds, " + c.key().budget(), k -> new ArrayList<>())
-                .add(new ChartWriter.Point(c.key().labels(), c.ensemble().average(), Double.NaN)));
         ours.forEach((name, points) -> series.add(new ChartWriter.LabelSeries(name, points.stream()
                 .sorted(Comparator.comparingDouble(ChartWriter.Point::labels)).toList(), false)));
         return series;
