@@ -219,7 +219,7 @@ final class PageBuilder {
     }
 
     private static String sampleCaption(RunResult r) {
-        return "seed " + r.seed() + " · " + r.state().label() + " · " + r.epochsDone() + "/" + r.epochsTarget()
+        return "seed " + r.seed() + " · " + r.stateText() + " · " + r.epochsDone() + "/" + r.epochsTarget()
                 + " epochs" + (r.health().flagged() ? " · flagged" : "");
     }
 
@@ -228,7 +228,7 @@ final class PageBuilder {
     private static PageModel.RunView run(RunResult r) {
         int d = r.unit().runDecimals();
         return new PageModel.RunView(new PageModel.RunLink(r.experiment(), r.runId(), Assets.runPage(r), r.message()),
-                Assets.anchor(r.cell()), title(r.cell()), r.state().label(), r.health().summary(),
+                Assets.anchor(r.cell()), title(r.cell()), r.stateText(), r.health().summary(),
                 r.health().flagged() ? "flagged" : "healthy", r.epochsDone() + "/" + r.epochsTarget(),
                 new PageModel.RunErrors(Formats.number(r.finalRaw(), d), Formats.number(r.finalAverage(), d),
                         Formats.number(r.finalCorrected(), d)),

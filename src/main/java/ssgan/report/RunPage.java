@@ -66,7 +66,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         String root = Assets.FROM_RUN_PAGE;
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
-        Status status = new Status(run.state().label() + (run.message() != null ? ": " + run.message() : ""),
+        Status status = new Status(run.stateText() + (run.message() != null ? ": " + run.message() : ""),
                 run.epochsDone() + " of " + run.epochsTarget(), new PageModel.RunErrors(
                 Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
                 Formats.number(run.finalCorrected(), d)), health);

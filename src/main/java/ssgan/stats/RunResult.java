@@ -28,6 +28,11 @@ public record RunResult(String experiment, String runId, String configHash, Path
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
                         Path samples, double seconds, RunHealth health) {
 
+    /** "stopped at epoch 42" for a run whose process is gone, else the state's label ("running", "done"). */
+    public String stateText() {
+        return state == RunState.STOPPED ? state.label() + " at epoch " + epochsDone : state.label();
+    }
+
     /** Finished: done and trained to its own budget. Only these enter the statistics. */
     public boolean finished() {
         return state == RunState.DONE && epochsDone >= epochsTarget && !metrics.isEmpty();
