@@ -56,6 +56,10 @@ class RunStateShownTest {
         assertFalse(index.contains(">running<") || index.contains("1 running"), "no running count or cell");
         assertTrue(page.contains("stopped at epoch 7"), "run page");
         assertFalse(page.contains("running"), "run page");
+        // the fixture's provenance says it started on 1 January 2026, before fix 1d69336
+        assertTrue(page.contains("trained before fix 1d69336: numbers may be affected; not a result of the method"),
+                "known-defect mark on the run page");
+        assertTrue(index.contains("Seed 1 trained before fix 1d69336: numbers may be affected"), "and in its cell");
 
         // a lock whose process is gone (a pid no live process has on this host) changes nothing
         Files.writeString(dir.lockFile(), "host-that-is-not-this-one 1");
