@@ -4,6 +4,7 @@ import ssgan.data.ErrorUnit;
 import ssgan.format.Formats;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
+import ssgan.results.KnownDefects;
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
 import ssgan.stats.Analysis;
@@ -189,12 +190,28 @@ final class PageBuilder {
                 .collect(Collectors.joining(", "));
         String line = c.runs().size() + (c.runs().size() == 1 ? " run" : " runs") + " (" + states + "); "
                 + c.finished().size() + " finished enter the statistics.";
-        long diverged = c.count(RunState.DIVERGED);
+        long diverged = c.runs().stream().filter(r -> r.state() == RunState.DIVERGED && r.predatedFixes().isEmpty())
+                .count();
         if (diverged > 0) {
             line += " " + diverged + " diverged run(s) are left out of the statistics: count them as failures of"
                     + " the method when judging it.";
         }
-        return line;
+        return line + defectsLine(c.runs());
+    }
+
+    /** " Seeds 1, 2 trained before fix 1d69336: numbers may be affected.", one sentence per fix; else "". */
+    static String defectsLine(List<RunResult> runs) {
+        StringBuilder out = new StringBuilder();
+        for (KnownDefects.Fix fix : KnownDefects.FIXES) {
+            List<String> seeds = runs.stream().filter(r -> r.predatedFixes().contains(fix))
+                    .map(r -> String.valueOf(r.seed())).toList();
+            if (!seeds.isEmpty()) {
+                out.append(" ").append(seeds.size() == 1 ? "Seed " : "Seeds ").append(String.join(", ", seeds))
+                        .append(" ").append(fix.mark()).append(" (").append(fix.defect())
+                        .append("); not results of the method.");
+            }
+        }
+        return out.toString();
     }
 
     private static PageModel.Comparison comparison(CellSummary c) {
@@ -219,7 +236,7 @@ final class PageBuilder {
     }
 
     private static String sampleCaption(RunResult r) {
-        return "seed " + r.seed() + " · " + r.state().label() + " · " + r.epochsDone() + "/" + r.epochsTarget()
+        return "seed " + r.seed() + " · " + r.stateText() + " · " + r.epochsDone() + "/" + r.epochsTarget()
                 + " epochs" + (r.health().flagged() ? " · flagged" : "");
     }
 
@@ -228,7 +245,7 @@ final class PageBuilder {
     private static PageModel.RunView run(RunResult r) {
         int d = r.unit().runDecimals();
         return new PageModel.RunView(new PageModel.RunLink(r.experiment(), r.runId(), Assets.runPage(r), r.message()),
-                Assets.anchor(r.cell()), title(r.cell()), r.state().label(), r.health().summary(),
+                Assets.anchor(r.cell()), title(r.cell()), r.stateText(), r.health().summary(),
                 r.health().flagged() ? "flagged" : "healthy", r.epochsDone() + "/" + r.epochsTarget(),
                 new PageModel.RunErrors(Formats.number(r.finalRaw(), d), Formats.number(r.finalAverage(), d),
                         Formats.number(r.finalCorrected(), d)),

@@ -4,6 +4,7 @@ import ssgan.config.SettingsCodec;
 import ssgan.format.Formats;
 import ssgan.metrics.EpochMetrics;
 import ssgan.paper.PaperProtocol;
+import ssgan.results.KnownDefects;
 import ssgan.results.Provenance;
 import ssgan.results.RunState;
 import ssgan.stats.RunResult;
@@ -32,7 +33,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     record Links(String root, String cellHref) {}
 
     /** State, epochs, final errors and health findings (empty when healthy). */
-    record Status(String state, String epochs, PageModel.RunErrors errors, List<String> health) {
+    /** @param defects one {@link KnownDefects.Fix#mark()} per known-defect fix the run's training predates */
+    record Status(String state, String epochs, PageModel.RunErrors errors, List<String> health, List<String> defects) {
         public boolean hasHealth() { return !health.isEmpty(); }
     }
 
@@ -66,10 +68,11 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         String root = Assets.FROM_RUN_PAGE;
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
-        Status status = new Status(run.state().label() + (run.message() != null ? ": " + run.message() : ""),
+        Status status = new Status(run.stateText() + (run.message() != null ? ": " + run.message() : ""),
                 run.epochsDone() + " of " + run.epochsTarget(), new PageModel.RunErrors(
                 Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
-                Formats.number(run.finalCorrected(), d)), health);
+                Formats.number(run.finalCorrected(), d)), health,
+                run.predatedFixes().stream().map(KnownDefects.Fix::mark).toList());
         Samples samples = run.samples() == null ? null
                 : new Samples(root + Assets.samples(run), samplesWidth * SAMPLE_SCALE);
         return new RunPage(run.experiment() + " / " + run.runId(),

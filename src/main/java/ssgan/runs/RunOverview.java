@@ -106,7 +106,7 @@ public record RunOverview(String label, String condition, RunState state, RunLoc
     }
 
     public boolean running() {
-        return held == RunLock.Held.LIVE;
+        return RunState.observed(RunState.RUNNING, held) == RunState.RUNNING;
     }
 
     /** Shown by default: unfinished runs, and finished ones updated within {@link #RECENT}. */

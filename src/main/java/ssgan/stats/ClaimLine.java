@@ -4,6 +4,7 @@ import ssgan.data.ErrorUnit;
 import ssgan.format.Formats;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
+import ssgan.results.RunState;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
 
     /** "seed 1 at epoch 57 of 300: raw D 120, averaged D 131"; before its first epoch, no errors. */
     private static String standing(RunResult r, CellSummary c) {
-        String where = "seed " + r.seed() + " at epoch " + r.epochsDone() + " of " + c.key().epochs();
+        String where = "seed " + r.seed() + (r.state() == RunState.STOPPED ? " stopped" : "") + " at epoch " + r.epochsDone() + " of " + c.key().epochs();
         int d = c.unit().runDecimals();
         return r.last().isEmpty() ? where
                 : where + ": raw D " + Formats.number(r.finalRaw(), d) + ", averaged D " + Formats.number(r.finalAverage(), d);

@@ -8,6 +8,7 @@ import ssgan.paper.PaperProtocol;
 import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
+import ssgan.results.RunLock;
 import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
@@ -76,7 +77,7 @@ public final class RunLoader {
         int target = status != null ? status.epochs() : settings.epochs();
         int done = status != null ? status.epochsDone() : metrics.size();
         RunState state = replacedBy != null ? RunState.SUPERSEDED
-                : status != null ? status.state() : RunState.PENDING;
+                : status != null ? RunState.observed(status.state(), RunLock.held(dir.lockFile())) : RunState.PENDING;
         String recordedId = String.valueOf(config.getOrDefault("run_id", dir.runId()));
         String runId = replacedBy != null ? recordedId + "." + dir.runId() : recordedId;
         String message = replacedBy != null

@@ -5,6 +5,7 @@ import ssgan.data.ErrorUnit;
 import ssgan.metrics.EpochMetrics;
 import ssgan.results.Provenance;
 import ssgan.results.RunDirectory;
+import ssgan.results.KnownDefects;
 import ssgan.results.RunState;
 
 import java.nio.file.Path;
@@ -27,6 +28,16 @@ public record RunResult(String experiment, String runId, String configHash, Path
                         Settings settings, CellKey cell, RunState state, int epochsDone,
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
                         Path samples, double seconds, RunHealth health) {
+
+    /** "stopped at epoch 42" for a run whose process is gone, else the state's label ("running", "done"). */
+    public String stateText() {
+        return state == RunState.STOPPED ? state.label() + " at epoch " + epochsDone : state.label();
+    }
+
+    /** The known-defect fixes this run's training predates ({@link KnownDefects}): its numbers may be affected. */
+    public List<KnownDefects.Fix> predatedFixes() {
+        return KnownDefects.predating(provenance, seconds);
+    }
 
     /** Finished: done and trained to its own budget. Only these enter the statistics. */
     public boolean finished() {

@@ -54,6 +54,47 @@ class RunHealthTest {
                 "100 copies of one image, with margin");
     }
 
+    /**
+     * The rising-error rule on every committed run: the collapsed mnist-cpu run is flagged; mnist-paper labels 50
+     * seed 1, whose errors roughly doubled after epoch 172 on both Ds, is flagged too; no other run is. Prints each
+     * run's rises (raw, averaged), the figures RunHealth's Javadoc quotes.
+     */
+    @Test
+    void theRisingErrorRuleOnEveryCommittedRun() {
+        DatasetFacts facts = new DatasetFacts(new DatasetCatalog(Path.of("data")));
+        List<RunResult> runs = RunLoader.load(new ResultsStore(Path.of("results")), facts).runs();
+        assertTrue(runs.size() >= 14, "the committed runs: " + runs.size());
+        List<String> rising = new ArrayList<>();
+        for (RunResult run : runs) {
+            String id = run.experiment() + "/" + run.runId().substring(0, run.runId().lastIndexOf('-'));
+            RunHealth.Rise[] r = RunHealth.rises(run.metrics()).orElseThrow();
+            System.out.printf(java.util.Locale.ROOT, "%-40s epochs %3d  raw %.3f  averaged %.3f%n", id,
+                    run.metrics().size(), r[0].ratio(), r[1].ratio());
+            if (run.health().findings().stream().anyMatch(f -> f.check() == RunHealth.Check.TEST_ERROR_RISING)) {
+                rising.add(id);
+            }
+        }
+        assertEquals(List.of("mnist-cpu/labels50-seed2", "mnist-paper/labels50-seed1"), rising.stream().sorted().toList());
+    }
+
+    @Test
+    void aRiseInTheRawDAloneIsNotEnoughWhenTheAveragedDKeepsFalling() {
+        List<EpochMetrics> m = new ArrayList<>();
+        for (int e = 1; e <= 30; e++) {
+            int raw = e <= 20 ? 300 - 5 * e : 300;
+            m.add(new EpochMetrics(e, 0.01, 0.4, 2, 0, raw, 400 - 5 * e, 10_000, 1, 1, null));
+        }
+        assertFalse(RunHealth.of(m, OptionalDouble.empty(), OptionalDouble.empty()).flagged(),
+                "raw D 1.5x its best median, the averaged one still falling");
+        List<EpochMetrics> noisyBest = new ArrayList<>();
+        for (int e = 1; e <= 30; e++) {
+            int errors = e == 12 ? 100 : 200;
+            noisyBest.add(new EpochMetrics(e, 0.01, 0.4, 2, 0, errors, errors, 10_000, 1, 1, null));
+        }
+        assertFalse(RunHealth.of(noisyBest, OptionalDouble.empty(), OptionalDouble.empty()).flagged(),
+                "one lucky epoch is not a best the median measures against");
+    }
+
     @Test
     void aSingleSpikeThatRecoversIsNotABlowupButASustainedOneIs() {
         double[] spike = {5, 3, 2, 2, 25, 8, 4, 3, 2, 2};
@@ -75,7 +116,7 @@ class RunHealthTest {
         }
         assertEquals(List.of(RunHealth.Check.TEST_ERROR_RISING), RunHealth.of(rising, OptionalDouble.empty(),
                 OptionalDouble.empty()).findings().stream().map(RunHealth.Finding::check).toList(),
-                "200 after a best of 130 is 1.54x");
+                "medians over 5 epochs: 200 at the end against a best of 150, 1.33x on both curves");
         List<EpochMetrics> quiet = List.of(metrics(1, 2, 0.08, 500), metrics(2, 2, 0.005, 400));
         assertEquals(RunHealth.Check.D_OVERPOWERS_G, RunHealth.of(quiet, OptionalDouble.empty(),
                 OptionalDouble.empty()).findings().get(0).check());

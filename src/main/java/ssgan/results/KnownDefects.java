@@ -1,0 +1,83 @@
+package ssgan.results;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fixed defects of the trainer that could have changed a run's numbers, the one list of them. A run whose training
+ * began before a fix was committed trained (at least partly) without it; the report marks it "trained before fix
+ * 1d69336: numbers may be affected" on its run page and in its cell, and does not count it as a result of the method.
+ *
+ * <p>"Before" is read from the run's provenance alone, so that the report needs no git history (a fresh shallow
+ * clone has none): the start of the training that made its metrics, against the fix's commit date hard-coded here.
+ * That start is the earliest recorded sitting since the last restart from epoch 0; when sittings predate the
+ * recorded history, the first one began no later than the top-level {@code startedAt} (the latest sitting's) and no
+ * later than {@code endedAt} minus the training's seconds. Code committed after a sitting began cannot have run in
+ * it, so a mark is certain; a run started after the fix on an older checkout is not caught (the recorded commit
+ * could tell, but only with the history at hand).
+ */
+public final class KnownDefects {
+
+    /** @param commit the fixing commit, short; @param date its commit date; @param defect what it fixed */
+    public record Fix(String commit, Instant date, String defect) {
+        /** "trained before fix 1d69336: numbers may be affected". */
+        public String mark() {
+            return "trained before fix " + commit + ": numbers may be affected";
+        }
+    }
+
+    public static final List<Fix> FIXES = List.of(
+            new Fix("1d69336", Instant.parse("2026-11-30T02:42:36Z"),
+                    "constants of the autograd graph lived in freed Java memory (a use-after-free that could put NaN"
+                            + " or garbage in the gradients)"));
+
+    private KnownDefects() {}
+
+    /** The fixes the run's training predates, oldest first; none when it recorded no provenance. */
+    public static List<Fix> predating(Provenance provenance, double trainingSeconds) {
+        Optional<Instant> start = trainingStart(provenance, trainingSeconds);
+        List<Fix> out = new ArrayList<>();
+        start.ifPresent(s -> FIXES.stream().filter(f -> s.isBefore(f.date())).forEach(out::add));
+        return List.copyOf(out);
+    }
+
+    /** The latest time the training behind the run's metrics can have begun; empty when nothing says. */
+    static Optional<Instant> trainingStart(Provenance p, double trainingSeconds) {
+        if (p == null) {
+            return Optional.empty();
+        }
+        List<Provenance.Sitting> sittings = p.sittingList();
+        int from = 0;
+        for (int i = 0; i < sittings.size(); i++) {
+            Integer epoch = sittings.get(i).fromEpoch();
+            if (epoch != null && epoch == 0) {
+                from = i;
+            }
+        }
+        boolean unrecorded = p.unrecordedSittings() > 0 && (sittings.isEmpty() || !isFresh(sittings.get(from)));
+        List<Instant> bounds = new ArrayList<>();
+        sittings.subList(from, sittings.size()).forEach(s -> parse(s.startedAt()).ifPresent(bounds::add));
+        if (sittings.isEmpty() || unrecorded) {
+            parse(p.startedAt()).ifPresent(bounds::add);
+        }
+        if (unrecorded && trainingSeconds > 0) {
+            parse(p.endedAt()).ifPresent(end -> bounds.add(end.minusMillis((long) (trainingSeconds * 1000))));
+        }
+        return bounds.stream().min(Instant::compareTo);
+    }
+
+    private static boolean isFresh(Provenance.Sitting s) {
+        return s.fromEpoch() != null && s.fromEpoch() == 0;
+    }
+
+    private static Optional<Instant> parse(String at) {
+        try {
+            return at == null ? Optional.empty() : Optional.of(Instant.parse(at));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

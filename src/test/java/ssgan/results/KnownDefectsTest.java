@@ -1,0 +1,70 @@
+package ssgan.results;
+
+import org.junit.jupiter.api.Test;
+import ssgan.data.DatasetCatalog;
+import ssgan.stats.DatasetFacts;
+import ssgan.stats.RunLoader;
+import ssgan.stats.RunResult;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which runs trained before a known-defect fix, read from provenance alone (tests run from the project root). */
+class KnownDefectsTest {
+    private static final KnownDefects.Fix FIX = KnownDefects.FIXES.get(0);
+
+    @Test
+    void theFixIsListedWithItsCommitDate() {
+        assertEquals("1d69336", FIX.commit());
+        assertEquals(Instant.parse("2026-11-30T02:42:36Z"), FIX.date());
+        assertEquals("trained before fix 1d69336: numbers may be affected", FIX.mark());
+    }
+
+    /** The 30-epoch mnist-cpu runs (23 November) predate the fix; the mnist-paper runs and the ablation do not. */
+    @Test
+    void theCommittedRunsThatPredateTheFix() {
+        List<RunResult> runs = RunLoader.load(new ResultsStore(Path.of("results")),
+                new DatasetFacts(new DatasetCatalog(Path.of("data")))).runs();
+        assertTrue(runs.size() >= 14);
+        for (RunResult r : runs) {
+            boolean before = r.experiment().equals("mnist-cpu");
+            assertEquals(before ? List.of(FIX) : List.of(), r.predatedFixes(), r.experiment() + "/" + r.runId());
+        }
+    }
+
+    @Test
+    void aRestartFromEpochZeroAfterTheFixLeavesTheEarlierTrainingBehind() {
+        Provenance restarted = provenance("2026-12-01T00:00:00Z", 2, List.of(
+                sitting("2026-11-29T00:00:00Z", 0), sitting("2026-12-01T00:00:00Z", 0)));
+        assertEquals(List.of(), KnownDefects.predating(restarted, 100));
+        Provenance resumed = provenance("2026-12-01T00:00:00Z", 2, List.of(
+                sitting("2026-11-29T00:00:00Z", 0), sitting("2026-12-01T00:00:00Z", 40)));
+        assertEquals(List.of(FIX), KnownDefects.predating(resumed, 100), "its first 40 epochs ran without the fix");
+    }
+
+    @Test
+    void withoutHistoryTheLatestStartOrTheEndLessTheTrainingTimeBoundsTheFirstStart() {
+        Provenance one = provenance("2026-11-23T05:42:21Z", 1, null);
+        assertEquals(List.of(FIX), KnownDefects.predating(one, 1000));
+        Provenance resumedAfter = provenance("2026-11-30T04:33:26Z", 6, null);
+        assertEquals(List.of(), KnownDefects.predating(resumedAfter, 3 * 3600.0),
+                "ended 06:12 after 3 h of training: began by 03:12, which does not show it began before 02:42");
+        assertEquals(List.of(FIX), KnownDefects.predating(resumedAfter, 5 * 3600.0),
+                "5 h of training before 06:12: it began by 01:12, before the fix");
+        assertEquals(List.of(), KnownDefects.predating(null, 0), "no provenance, nothing known");
+    }
+
+    private static Provenance provenance(String startedAt, int sittings, List<Provenance.Sitting> history) {
+        return new Provenance("abc", false, "17", "0.35.1", "PyTorch", "2.7.1", "Linux", "vm", "cpu", 2, "cpu()",
+                "none", 1, 1, Map.of(), startedAt, "2026-11-30T06:12:38Z", sittings, null, null, history);
+    }
+
+    private static Provenance.Sitting sitting(String startedAt, int fromEpoch) {
+        return new Provenance.Sitting(startedAt, null, fromEpoch, null, "abc", false, "vm", "cpu()", 1, "2.7.1");
+    }
+}
