@@ -49,6 +49,7 @@ final class ChartWriter {
     private static final BasicStroke THIN_DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
     private static final BasicStroke THICK = new BasicStroke(2.4f);
+    private static final BasicStroke THICKEST = new BasicStroke(3.2f);
     private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {6f, 4f}, 0f);
 
@@ -61,7 +62,11 @@ final class ChartWriter {
     /** A metric of an epoch, with its name, colour and the cell's mean curve of it. */
     private record Metric(String name, Color color, ToDoubleFunction<EpochMetrics> value, Function<Curves, Band> mean) {}
 
-    /** Test error of the raw, averaged and (where recorded) bias-corrected averaged D over epochs. */
+    /**
+     * Test error of the raw, averaged and (where recorded) bias-corrected averaged D over epochs (log y), beside a
+     * zoom on the last half of training (linear y) with the paper's mean ± std as a band: on the log axis, 80 and 95
+     * errors are a hair apart.
+     */
     void testErrors(CellSummary cell, Path file) {
         ErrorUnit unit = cell.unit();
         List<Metric> metrics = errorMetrics(unit);
@@ -70,7 +75,83 @@ final class ChartWriter {
         Plot plot = new Plot("test error over epochs: each seed thin, mean thick", "epoch", unit.label(), WIDTH);
         plot.seeds(cell.runs(), cell.curves(), metrics, extra);
         cell.paper().ifPresent(p -> plot.horizontal("paper, at epoch " + cell.key().paperEpochs(), p.mean()));
-        plot.write(file);
+        writePng(sideBySide(List.of(plot.render(), lastHalf(cell, metrics))), file);
+    }
+
+    /** The zoom panel: linear y over the last half of the epochs recorded, the paper's band drawn first (beneath). */
+    private static BufferedImage lastHalf(CellSummary cell, List<Metric> metrics) {
+        int last = cell.runs().stream().flatMap(r -> r.metrics().stream()).mapToInt(EpochMetrics::epoch).max()
+                .orElse(2);
+        int from = Math.max(1, last / 2);
+        XYChart chart = chart("last half of training (linear scale)", "epoch", cell.unit().label(), WIDTH);
+        List<Double> values = new ArrayList<>();
+        cell.paper().ifPresent(p -> {
+            double std = p.std() == null ? 0 : p.std();
+            double[] x = {from, Math.max(last, from + 1)};
+            XYSeries band = chart.addSeries("paper: mean ± std", x, new double[] {p.mean() + std, p.mean() + std});
+            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            band.setFillColor(new Color(0, 0, 0, 28));
+            band.setLineColor(new Color(0, 0, 0, 0));
+            band.setMarker(SeriesMarkers.NONE);
+            XYSeries below = chart.addSeries("paper band, lower edge", x,
+                    new double[] {p.mean() - std, p.mean() - std});
+            below.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            below.setFillColor(Color.WHITE);
+            below.setLineColor(new Color(0, 0, 0, 0));
+            below.setMarker(SeriesMarkers.NONE);
+            below.setShowInLegend(false);
+            XYSeries mean = chart.addSeries("paper mean", x, new double[] {p.mean(), p.mean()});
+            mean.setLineColor(Color.DARK_GRAY);
+            mean.setLineStyle(DASHED);
+            mean.setMarker(SeriesMarkers.NONE);
+            values.add(p.mean() - std);
+            values.add(p.mean() + std);
+        });
+        for (Metric m : metrics) {
+            for (RunResult r : cell.runs()) {
+                List<EpochMetrics> tail = r.metrics().stream().filter(e -> e.epoch() >= from).toList();
+                double[] v = tail.stream().mapToDouble(m.value()).toArray();
+                if (DoubleStream.of(v).noneMatch(Double::isFinite)) {
+                    continue;
+                }
+                DoubleStream.of(v).filter(Double::isFinite).forEach(values::add);
+                XYSeries s = chart.addSeries(m.name() + " · " + r.runId(),
+                        tail.stream().mapToDouble(EpochMetrics::epoch).toArray(), v);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setShowInLegend(false);
+                s.setLineColor(fade(m.color()));
+                s.setLineStyle(r.health().flagged() ? THIN_DASHED : THIN);
+            }
+            Band mean = m.mean().apply(cell.curves());
+            if (mean != null && !mean.isEmpty()) {
+                List<Integer> at = new ArrayList<>();
+                for (int i = 0; i < mean.epochs().length; i++) {
+                    if (mean.epochs()[i] >= from && Double.isFinite(mean.mean()[i])) {
+                        at.add(i);
+                    }
+                }
+                if (!at.isEmpty()) {
+                    XYSeries s = chart.addSeries(m.name() + ", mean",
+                            at.stream().mapToDouble(i -> mean.epochs()[i]).toArray(),
+                            at.stream().mapToDouble(i -> mean.mean()[i]).toArray());
+                    s.setMarker(SeriesMarkers.NONE);
+                    s.setLineColor(m.color());
+                    s.setLineStyle(m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK);
+                }
+            }
+        }
+        var st = chart.getStyler();
+        st.setXAxisMin((double) from);
+        st.setXAxisMax((double) Math.max(last, from + 1));
+        double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double pad = Math.max((high - low) * 0.05, 1e-9);
+        st.setYAxisMin(Math.max(0, low - pad));   // errors are never negative
+        st.setYAxisMax(high + pad);
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("no data", new double[] {from}, new double[] {0}).setShowInLegend(false);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
     }
 
     /** The three training losses, one panel each (they differ by orders of magnitude). */
@@ -125,10 +206,15 @@ final class ChartWriter {
                 Point p = s.points().get(i);
                 if (Double.isFinite(p.std()) && p.std() > 0) {
                     double low = Math.max(p.mean() - p.std(), p.mean() / 2); // log axis: stay above zero
-                    XYSeries bar = chart.addSeries(s.name() + " bar " + i, new double[] {xs[i], xs[i]},
-                            new double[] {LogAxis.log(low), LogAxis.log(p.mean() + p.std())});
+                    double cap = 0.012;   // half-width of the bar's caps, in decades of the label axis
+                    double lo = LogAxis.log(low);
+                    double hi = LogAxis.log(p.mean() + p.std());
+                    XYSeries bar = chart.addSeries(s.name() + " bar " + i,
+                            new double[] {xs[i] - cap, xs[i] + cap, xs[i], xs[i], xs[i] - cap, xs[i] + cap},
+                            new double[] {lo, lo, lo, hi, hi, hi});
                     bar.setShowInLegend(false);
                     bar.setLineColor(color);
+                    bar.setLineStyle(s.dashed() ? THIN : THICK);
                     bar.setMarker(SeriesMarkers.NONE);
                 }
             }
@@ -140,13 +226,14 @@ final class ChartWriter {
         writePng(image, file);
     }
 
+    /** The averaged D (the paper's number) comes last, so that it is drawn over the others. */
     private static List<Metric> errorMetrics(ErrorUnit unit) {
         return List.of(
                 new Metric("raw D", RAW, m -> unit.of(m.testErrorsRaw(), m.testCount()), Curves::testRaw),
-                new Metric("averaged D", AVERAGE, m -> unit.of(m.testErrorsAverage(), m.testCount()),
-                        Curves::testAverage),
                 new Metric("bias-corrected average", CORRECTED, m -> m.hasCorrected()
-                        ? unit.of(m.testErrorsAverageCorrected(), m.testCount()) : Double.NaN, Curves::testCorrected));
+                        ? unit.of(m.testErrorsAverageCorrected(), m.testCount()) : Double.NaN, Curves::testCorrected),
+                new Metric("averaged D (the paper's number)", AVERAGE, m -> unit.of(m.testErrorsAverage(),
+                        m.testCount()), Curves::testAverage));
     }
 
     private static List<Metric> lossMetrics() {
@@ -197,7 +284,7 @@ final class ChartWriter {
                     XYSeries s = chart.addSeries(m.name() + ", mean", x, LogAxis.log(mean.mean()));
                     s.setMarker(SeriesMarkers.NONE);
                     s.setLineColor(m.color());
-                    s.setLineStyle(THICK);
+                    s.setLineStyle(m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK);
                 }
             }
         }
@@ -241,7 +328,8 @@ final class ChartWriter {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(0xdddddd));
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);   // never over the data
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setMarkerSize(5);
         st.setAntiAlias(true);
         return chart;
