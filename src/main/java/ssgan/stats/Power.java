@@ -6,7 +6,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Power of Welch's two-sided t-test, by the shift approximation of the noncentral t: a true difference d is
  * detected with power 1 − β at level α when d ≥ (t<sub>1−α/2, df</sub> + t<sub>1−β, df</sub>) · SE, with SE and df
  * the Welch standard error and Welch–Satterthwaite degrees of freedom. It ignores the rejections in the wrong
- * tail (negligible at 80 % power); {@code PowerTest} checks it against a Monte-Carlo simulation of the test.
+ * tail (negligible at 80 % power) and the randomness of the estimated df, so it is a little optimistic: simulating
+ * the test (SciPy, 4000 draws) gives 0.79 power at its difference for 10 against 10 runs, 0.79 for 5 against 10 and
+ * 0.75 for 3 against 10. {@code PowerTest} checks it against a Monte-Carlo simulation of the test.
  */
 public final class Power {
     /** Two-sided level of the Welch test. */
