@@ -13,6 +13,7 @@ import ssgan.stats.DatasetFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,8 +28,14 @@ final class ReportCommand implements Callable<Integer> {
             description = "Directory of the paper's tables, *.yaml (default: ${DEFAULT-VALUE}).")
     Path paper;
 
+    @Option(names = "--verbose", description = "Also print each cell's figures and the rule behind its verdict.")
+    boolean verbose;
+
     @Mixin
     CommonOptions common;
+
+    /** The widest a summary line may be. */
+    static final int WIDTH = 120;
 
     @Override
     public Integer call() {
@@ -56,11 +63,45 @@ final class ReportCommand implements Callable<Integer> {
                 + " dataset root)"));
         System.out.printf(Locale.ROOT, "report: %d runs in %d cells -> %s (%.1f s)%n", outcome.runs(),
                 outcome.cells(), outcome.index(), outcome.elapsed().toMillis() / 1000.0);
-        for (ClaimLine claim : outcome.claims()) {
-            System.out.printf(Locale.ROOT, "  %s, %d labels: %s%n      %s%n", claim.dataset(), claim.labels(),
-                    claim.status(), claim.reason());
-        }
+        summary(outcome.claims(), verbose).forEach(System.out::println);
         return 0;
+    }
+
+    /**
+     * One aligned line per cell, at most {@value #WIDTH} characters: data set and labels, verdict, n, our mean ± std,
+     * the paper's, and the 95 % CI of ours − paper; with {@code verbose}, each followed by its figures and rule.
+     */
+    static List<String> summary(List<ClaimLine> claims, boolean verbose) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"cell", "verdict", "n", "ours", "paper", "95 % CI ours − paper"});
+        for (ClaimLine c : claims) {
+            String verdict = c.verdict() == null ? "no runs" : c.verdict().label();
+            rows.add(new String[] {c.dataset() + " " + c.labels(), verdict, String.valueOf(c.n()), c.ours(),
+                    c.paperValue(), c.ci()});
+        }
+        int[] widths = new int[rows.get(0).length];
+        rows.forEach(r -> {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        });
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < rows.size(); k++) {
+            String[] r = rows.get(k);
+            StringBuilder line = new StringBuilder(" ");
+            for (int i = 0; i < r.length; i++) {
+                line.append(' ').append(i == 2 ? " ".repeat(widths[i] - r[i].length()) + r[i]
+                        : i == r.length - 1 ? r[i] : r[i] + " ".repeat(widths[i] - r[i].length()));
+            }
+            String text = line.toString().stripTrailing();
+            lines.add(text.length() > WIDTH ? text.substring(0, WIDTH - 1) + "…" : text);
+            if (verbose && k > 0) {
+                ClaimLine c = claims.get(k - 1);
+                lines.add(String.format(Locale.ROOT, "      %s, %d labels: %s", c.dataset(), c.labels(), c.status()));
+                lines.add("      " + c.reason());
+            }
+        }
+        return lines;
     }
 
     /** The datasets' declarations, or null (said on stderr) when one is broken or contradicts a paper table. */

@@ -41,6 +41,27 @@ public final class Formats {
         return Double.isFinite(value) ? (value > 0 ? "+" : "") + number(value, decimals) : NONE;
     }
 
+    /** A confidence interval of a difference, signed: "[-5.2, +5.4]"; "–" when undefined. */
+    public static String interval(double low, double high, int decimals) {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return NONE;
+        }
+        return "[" + signed(low, decimals) + ", " + signed(high, decimals) + "]";
+    }
+
+    /**
+     * An interval of an error count or rate, which cannot be negative: a lower bound below 0 is shown as
+     * "0 (clipped)", e.g. "[0 (clipped), 5737]"; "–" when undefined.
+     */
+    public static String countInterval(double low, double high, int decimals) {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return NONE;
+        }
+        String lowText = low < 0 ? "0 (clipped)" : number(low, decimals);
+        String highText = high < 0 ? "0 (clipped)" : number(high, decimals);
+        return "[" + lowText + ", " + highText + "]";
+    }
+
     public static String pValue(double p) {
         if (!Double.isFinite(p)) {
             return NONE;

@@ -24,9 +24,9 @@ final class ClaimsViews {
         List<String> open = new ArrayList<>();
         for (ClaimLine c : analysis.claims()) {
             String line = c.dataset() + ", " + c.labels() + " labels: " + c.status() + " (" + c.reason() + ")";
-            if (c.verdict() == Verdict.CONSISTENT || c.verdict() == Verdict.BETTER) {
+            if (c.verdict() == Verdict.EQUIVALENT) { // only equivalence is worded as a reproduction
                 reproduced.add(line);
-            } else if (c.verdict() == Verdict.WORSE) {
+            } else if (c.verdict() != null && c.verdict().differs()) {
                 notReproduced.add(line);
             } else {
                 open.add(line);

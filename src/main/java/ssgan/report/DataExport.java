@@ -8,6 +8,7 @@ import ssgan.results.Provenance;
 import ssgan.stats.Ablation;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
+import ssgan.stats.Judgement;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
@@ -40,7 +41,7 @@ final class DataExport {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("verdicts", "the verdict summary: one line per dataset and label count");
         t.put("cells", "per cell: n, mean, std, 95 % CI of the averaged, raw, bias-corrected and healthy-only errors,"
-                + " the paper's value and the Welch test");
+                + " the paper's value, the Welch and TOST figures, the verdict and its rule");
         t.put("runs", "per run: state, epochs, final errors, health flags, compute, provenance");
         t.put("ensembles", "per cell: the ensembles of its finished runs");
         t.put("ablations", "per variant: its difference from the faithful variant");
@@ -137,11 +138,20 @@ final class DataExport {
         stats(row, "healthy_averaged", c.healthy());
         row.put("paper_mean", c.paper().map(p -> (Object) p.mean()).orElse(null));
         row.put("paper_std", c.paper().map(p -> (Object) p.std()).orElse(null));
-        row.put("difference", c.test() == null ? null : number(c.test().difference()));
-        row.put("welch_t", c.test() == null ? null : number(c.test().t()));
-        row.put("welch_df", c.test() == null ? null : number(c.test().df()));
-        row.put("welch_p", c.test() == null ? null : number(c.test().p()));
+        Judgement j = c.judgement();
+        boolean compares = j.compares(); // budget cells: no p-value, no interval
+        row.put("difference", compares ? number(j.difference()) : null);
+        row.put("ci95_low", compares ? number(j.ciLow()) : null);
+        row.put("ci95_high", compares ? number(j.ciHigh()) : null);
+        row.put("ci90_low", compares ? number(j.tostLow()) : null);
+        row.put("ci90_high", compares ? number(j.tostHigh()) : null);
+        row.put("welch_df", compares ? number(j.df()) : null);
+        row.put("welch_p", compares ? number(j.p()) : null);
+        row.put("effect_paper_stds", compares ? number(j.effect()) : null);
+        row.put("min_detectable_80", compares ? number(j.minDetectable()) : null);
+        row.put("seeds_for_one_paper_std", compares && j.seedsNeeded() > 0 ? j.seedsNeeded() : null);
         row.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
+        row.put("rule", j.rule());
         row.put("mixes", c.mixes());
         return row;
     }

@@ -12,10 +12,10 @@ import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.DatasetFacts;
+import ssgan.stats.Judgement;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
 import ssgan.stats.Verdict;
-import ssgan.stats.WelchTest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -176,8 +176,7 @@ final class PageBuilder {
 
     /** @param runD decimals of one run's value (min and max are runs' values: whole error counts on MNIST) */
     private static PageModel.StatRow statRow(String label, SampleStats s, int d, int runD) {
-        String ci = Double.isFinite(s.ciLow())
-                ? "[" + Formats.number(s.ciLow(), d) + ", " + Formats.number(s.ciHigh(), d) + "]" : Formats.NONE;
+        String ci = Formats.countInterval(s.ciLow(), s.ciHigh(), d); // an error count: clipped at 0, and said so
         return new PageModel.StatRow(label, String.valueOf(s.n()), Formats.number(s.mean(), d),
                 Formats.number(s.std(), d), Formats.number(s.standardError(), d), ci, Formats.number(s.min(), runD),
                 Formats.number(s.max(), runD));
@@ -215,20 +214,37 @@ final class PageBuilder {
     }
 
     private static PageModel.Comparison comparison(CellSummary c) {
-        if (c.paper().isEmpty()) {
-            return new PageModel.Comparison("no paper value for " + c.key().labels() + " labels", null,
-                    Formats.NONE, Formats.NONE, Formats.NONE, Formats.NONE, c.verdict().text(),
+        Judgement j = c.judgement();
+        int d = c.unit().decimals();
+        int runD = c.unit().runDecimals();
+        String values = c.bySeed().isEmpty() ? Formats.NONE : c.bySeed().stream()
+                .map(r -> "seed " + r.seed() + ": " + Formats.number(r.finalAverage(), runD))
+                .collect(Collectors.joining(", "));
+        String ours = c.average().n() == 0 ? Formats.NONE
+                : Formats.meanStd(c.average().mean(), c.average().std(), d);
+        String verdict = c.verdict().text() + (c.key().fullBudget() ? "" : ": " + c.key().budget());
+        String paper = c.paper().map(p -> Formats.published(p.mean(), p.std()) + " (n=" + PaperReference.runs(p)
+                + (p.runs() == null ? ", assumed" : "") + ")")
+                .orElse("no paper value for " + c.key().labels() + " labels");
+        String flag = c.paper().filter(p -> !p.checked()).map(p -> "† not confirmed by a secondary source")
+                .orElse(null);
+        if (!j.compares()) { // budget runs, no finished run or no paper value: no p-value, no interval
+            return new PageModel.Comparison(paper, flag, String.valueOf(c.average().n()), values, ours, Formats.NONE,
+                    Formats.NONE, Formats.NONE, Formats.NONE, Formats.NONE, Formats.NONE, verdict, j.rule(),
                     verdictCss(c.verdict()));
         }
-        PaperTable.Cell p = c.paper().get();
-        WelchTest t = c.test();
-        int d = c.unit().decimals();
-        String paper = Formats.published(p.mean(), p.std())
-                + " (n=" + PaperReference.runs(p) + (p.runs() == null ? ", assumed" : "") + ")";
-        return new PageModel.Comparison(paper, p.checked() ? null : "† not confirmed by a secondary source",
-                Formats.signed(t.difference(), d), Formats.number(t.t(), 2), Formats.number(t.df(), 1),
-                Formats.pValue(t.p()), c.verdict().text() + (c.key().fullBudget() ? "" : ": " + c.key().budget()),
-                verdictCss(c.verdict()));
+        String ci = j.n() == 1 ? "one run: paper's 95 % prediction interval "
+                + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d)
+                : Formats.interval(j.ciLow(), j.ciHigh(), d);
+        String effect = Double.isFinite(j.effect()) ? String.format(Locale.ROOT, "%+.2f", j.effect()) : Formats.NONE;
+        String seeds = j.seedsNeeded() > 0 ? j.seedsNeeded() + " seeds detect one paper std"
+                : "no number of seeds detects one paper std against the paper's " + c.paper().map(PaperReference::runs)
+                .orElse(0) + " runs";
+        String power = (Double.isFinite(j.minDetectable()) ? "detects ±" + Formats.number(j.minDetectable(), d)
+                + " with n=" + j.n() + "; " : "") + seeds;
+        return new PageModel.Comparison(paper, flag, String.valueOf(j.n()), values, ours,
+                Formats.signed(j.difference(), d), ci, Formats.interval(j.tostLow(), j.tostHigh(), d), effect,
+                Formats.pValue(j.p()), power, verdict, j.rule(), verdictCss(c.verdict()));
     }
 
     static String verdictCss(Verdict v) {

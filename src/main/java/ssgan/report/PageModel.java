@@ -91,8 +91,13 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
     public record StatRow(String label, String n, String mean, String std, String se, String ci, String min,
                           String max) {}
 
-    public record Comparison(String paper, String paperFlag, String difference, String t, String df, String p,
-                             String verdict, String css) {}
+    /**
+     * A cell against the paper: n and the per-seed values, ours − paper with its 95 % CI, the effect size in paper
+     * stds, the Welch p, the power figures, the verdict and its rule. Budget cells show no p-value or interval.
+     */
+    public record Comparison(String paper, String paperFlag, String n, String values, String ours,
+                             String difference, String ci, String tost, String effect, String p, String power,
+                             String verdict, String rule, String css) {}
 
     public record Sample(String src, String caption) {}
 

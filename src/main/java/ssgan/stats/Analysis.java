@@ -58,15 +58,12 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         SampleStats healthy = SampleStats.of(finished.stream().filter(r -> !r.health().flagged())
                 .mapToDouble(RunResult::finalAverage).toArray());
         Optional<PaperTable.Cell> paperCell = paper.paperCell(key.dataset(), key.labels());
-        WelchTest test = paperCell
-                .map(c -> WelchTest.compare(average, c.mean(), c.std() == null ? Double.NaN : c.std(),
-                        PaperReference.runs(c)))
-                .orElse(null);
-        Verdict verdict = Verdict.of(key.fullBudget(), average, paperCell.map(PaperTable.Cell::mean).orElse(null),
-                paperCell.map(PaperTable.Cell::std).orElse(null), test);
+        Judgement judgement = Judgement.of(key.fullBudget(), average,
+                paperCell.map(PaperTable.Cell::mean).orElse(null), paperCell.map(PaperTable.Cell::std).orElse(null),
+                paperCell.map(PaperReference::runs).orElse(0));
         ErrorUnit unit = key.unit();
-        return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell, test,
-                verdict, Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
+        return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell,
+                judgement, Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
                 paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs));
     }
 

@@ -17,17 +17,24 @@ import java.util.Optional;
  * @param corrected final bias-corrected averaged-D error over the finished runs that recorded it (a deviation)
  * @param healthy   the averaged-D error over finished runs that {@link RunHealth} does not flag
  * @param paper     the paper's value for this dataset and label count, if the table has one
- * @param test      Welch test of {@link #average} against {@link #paper}; null without a paper value
+ * @param judgement the graded verdict of {@link #average} against {@link #paper}, with its figures and rule
  * @param ensemble  ensembles of the finished runs that have predictions
  * @param paperEnsemble the paper's "Ensemble of 10" value for this dataset and label count, if the table has one
  * @param mixes     what differs between the runs of the cell besides the seed (commits, threads, resumes), in words
  */
 public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, SampleStats average,
                           SampleStats raw, SampleStats corrected, SampleStats healthy,
-                          Optional<PaperTable.Cell> paper, WelchTest test, Verdict verdict, Curves curves,
+                          Optional<PaperTable.Cell> paper, Judgement judgement, Curves curves,
                           Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes) {
 
     public ErrorUnit unit() { return key.unit(); }
+
+    public Verdict verdict() { return judgement.verdict(); }
+
+    /** The finished runs' averaged-D errors in seed order, paper unit: the values behind {@link #average}. */
+    public List<RunResult> bySeed() {
+        return finished.stream().sorted(java.util.Comparator.comparingInt(RunResult::seed)).toList();
+    }
 
     public long count(RunState state) {
         return runs.stream().filter(r -> r.state() == state).count();

@@ -24,9 +24,12 @@ import java.util.stream.Collectors;
  * @param n        finished runs behind the status
  * @param reason   the figures behind the status
  * @param cell     the cell the line summarises, for a link; null without runs
+ * @param ours     our averaged-D mean ± std behind the status, paper unit ("–" without finished runs)
+ * @param paperValue the paper's mean ± std ("–" without one)
+ * @param ci       the 95 % CI of ours − paper ("–" where nothing is compared: budget runs, one run, no value)
  */
 public record ClaimLine(String dataset, int labels, Verdict verdict, String status, int n, String reason,
-                        CellKey cell) {
+                        CellKey cell, String ours, String paperValue, String ci) {
 
     static List<ClaimLine> of(List<CellSummary> cells, PaperReference paper) {
         List<String> datasets = new ArrayList<>();
@@ -51,7 +54,8 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
 
     private static ClaimLine line(String dataset, int labels, List<CellSummary> cells,
                                   Optional<PaperTable.Cell> paper) {
-        String paperText = paper.map(p -> "paper " + Formats.published(p.mean(), p.std())).orElse("no paper value");
+        String paperValue = paper.map(p -> Formats.published(p.mean(), p.std())).orElse(Formats.NONE);
+        String paperText = paper.isPresent() ? "paper " + paperValue : "no paper value";
         Optional<CellSummary> full = cells.stream().filter(c -> c.key().fullBudget())
                 .max(Comparator.comparingInt(c -> c.finished().size()));
         String progress = full.map(ClaimLine::progress).orElse("");
@@ -60,7 +64,9 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
             String reason = "averaged D " + meanStd(c.average(), c.unit()) + " over " + c.average().n()
                     + (c.average().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
                     + flaggedText(c) + progress;
-            return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.average().n(), reason, c.key());
+            return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.average().n(), reason, c.key(),
+                    meanStd(c.average(), c.unit()), paperValue,
+                    Formats.interval(c.judgement().ciLow(), c.judgement().ciHigh(), c.unit().decimals()));
         }
         Optional<CellSummary> budget = cells.stream().filter(c -> !c.key().fullBudget())
                 .max(Comparator.comparingInt((CellSummary c) -> c.key().epochs())
@@ -73,14 +79,16 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                     + meanStd(c.raw(), c.unit()) + " over " + c.finished().size() + " run(s), against " + paperText
                     + flaggedText(c);
             return new ClaimLine(dataset, labels, Verdict.BUDGET, "budget runs only: " + c.key().budget(),
-                    c.finished().size(), reason + progress, c.key());
+                    c.finished().size(), reason + progress, c.key(),
+                    meanStd(c.average(), c.unit()), paperValue, Formats.NONE);
         }
         if (full.isPresent()) {
             return new ClaimLine(dataset, labels, Verdict.NO_FINISHED, Verdict.NO_FINISHED.text(), 0,
-                    progress.isEmpty() ? "no run has finished" : progress.substring(2), full.get().key());
+                    progress.isEmpty() ? "no run has finished" : progress.substring(2), full.get().key(),
+                    Formats.NONE, paperValue, Formats.NONE);
         }
         return new ClaimLine(dataset, labels, null, "no runs yet", 0, "nothing has been run for this cell",
-                null);
+                null, Formats.NONE, paperValue, Formats.NONE);
     }
 
     /**
@@ -104,11 +112,27 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                 : where + ": raw D " + Formats.number(r.finalRaw(), d) + ", averaged D " + Formats.number(r.finalAverage(), d);
     }
 
+    /** The figures behind a full-budget verdict, then its rule. */
     private static String testText(CellSummary c) {
-        if (c.average().n() >= 2 && c.test() != null && Double.isFinite(c.test().p())) {
-            return String.format(Locale.ROOT, "; Welch p = %.3g", c.test().p());
+        Judgement j = c.judgement();
+        if (!j.verdict().compares()) {
+            return "; " + j.rule();
         }
-        return c.average().n() == 1 ? "; one run, judged against the paper's mean ± 1.96 std" : "";
+        int d = c.unit().decimals();
+        String effect = Double.isFinite(j.effect())
+                ? String.format(Locale.ROOT, " (%+.2f paper stds)", j.effect()) : "";
+        String seeds = j.seedsNeeded() > 0 ? "; " + j.seedsNeeded() + " seeds would detect one paper std at 80 % power"
+                : "";
+        if (j.n() == 1) {
+            return "; ours − paper " + Formats.signed(j.difference(), d) + effect + ", paper's 95 % prediction"
+                    + " interval for one run " + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d)
+                    + seeds + "; rule: " + j.rule();
+        }
+        return "; ours − paper " + Formats.signed(j.difference(), d) + effect + ", 95 % CI "
+                + Formats.interval(j.ciLow(), j.ciHigh(), d) + ", 90 % CI (TOST) "
+                + Formats.interval(j.tostLow(), j.tostHigh(), d) + ", Welch p = " + Formats.pValue(j.p())
+                + "; detectable at 80 % power: ±" + Formats.number(j.minDetectable(), d) + seeds + "; rule: "
+                + j.rule();
     }
 
     private static String flaggedText(CellSummary c) {

@@ -1,58 +1,43 @@
 package ssgan.stats;
 
-/** What a cell says about the paper's claim, in words for the report. */
+/**
+ * What a cell says about the paper's claim: a graded verdict, each with the rule that gives it (see
+ * {@link Judgement}, which applies the rules). Only {@link #EQUIVALENT} is worded as a reproduction.
+ */
 public enum Verdict {
-    CONSISTENT("reproduces (within the paper's 95 % range)"),
-    BETTER("better than the paper"),
-    WORSE("worse than the paper"),
-    BUDGET("budget runs only"),
-    NO_FINISHED("no finished runs yet"),
-    NO_PAPER_VALUE("no paper value to compare with");
+    EQUIVALENT("reproduced: equivalent to the paper", "equivalent"),
+    BETTER("differs: better than the paper", "differs (better)"),
+    WORSE("differs: worse than the paper", "differs (worse)"),
+    UNDERPOWERED("consistent but underpowered", "underpowered"),
+    CONSISTENT_ONE_RUN("consistent (one run)", "consistent (1 run)"),
+    BUDGET("budget runs only", "budget runs only"),
+    NO_FINISHED("no finished runs yet", "no finished runs"),
+    NO_PAPER_VALUE("no paper value to compare with", "no paper value");
 
-    /** Two-sided significance level of the Welch test behind BETTER / WORSE. */
+    /** Two-sided level of the Welch test behind BETTER / WORSE, and level of each one-sided test of the TOST. */
     public static final double ALPHA = 0.05;
-    /** Half-width, in the paper's standard deviations, of the range where 95 % of the paper's runs fall. */
-    public static final double RANGE_STDS = 1.96;
 
     private final String text;
+    private final String label;
 
-    Verdict(String text) {
+    Verdict(String text, String label) {
         this.text = text;
+        this.label = label;
     }
 
+    /** The verdict in words, for the report. */
     public String text() { return text; }
+
+    /** A short form for the terminal's aligned summary. */
+    public String label() { return label; }
 
     /** A verdict that compares with the paper (not a budget or a missing run). */
     public boolean compares() {
-        return this == CONSISTENT || this == BETTER || this == WORSE;
+        return this != BUDGET && this != NO_FINISHED && this != NO_PAPER_VALUE;
     }
 
-    /**
-     * Budget first: a run that stopped short of the paper's epochs is never called a reproduction, however its
-     * numbers look. With two or more runs, Welch's test of the means (lower error is better); with one run, whether
-     * it falls within the paper's mean ± 1.96 std, where 95 % of the paper's own runs would fall.
-     */
-    public static Verdict of(boolean fullBudget, SampleStats ours, Double paperMean, Double paperStd,
-                             WelchTest test) {
-        if (!fullBudget) {
-            return BUDGET;
-        }
-        if (ours.n() == 0) {
-            return NO_FINISHED;
-        }
-        if (paperMean == null) {
-            return NO_PAPER_VALUE;
-        }
-        if (ours.n() == 1 || test == null || Double.isNaN(test.p())) {
-            if (paperStd == null) {
-                return NO_PAPER_VALUE;
-            }
-            double difference = ours.mean() - paperMean;
-            return Math.abs(difference) <= RANGE_STDS * paperStd ? CONSISTENT : difference < 0 ? BETTER : WORSE;
-        }
-        if (test.p() >= ALPHA) {
-            return CONSISTENT;
-        }
-        return test.difference() < 0 ? BETTER : WORSE;
+    /** BETTER or WORSE: a difference the test supports. */
+    public boolean differs() {
+        return this == BETTER || this == WORSE;
     }
 }

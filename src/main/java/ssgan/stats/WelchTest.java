@@ -32,8 +32,6 @@ public record WelchTest(double difference, double t, double df, double p) {
     }
 
     static double welchDf(StatisticalSummary a, StatisticalSummary b) {
-        double va = a.getVariance() / a.getN();
-        double vb = b.getVariance() / b.getN();
-        return (va + vb) * (va + vb) / (va * va / (a.getN() - 1) + vb * vb / (b.getN() - 1));
+        return Power.welchDf(Math.sqrt(a.getVariance()), (int) a.getN(), Math.sqrt(b.getVariance()), (int) b.getN());
     }
 }

@@ -20,4 +20,14 @@ class FormatsTest {
         assertEquals("+4.50", Formats.signed(4.5, 2));
         assertEquals("< 0.001", Formats.pValue(0.0004));
     }
+
+    @Test
+    void errorCountIntervalsAreClippedAtZeroAndSaySo() {
+        // the paper's 221 ± 136 (n = 10): 221 ± 2.2621572 · 136 · sqrt(1.1) = [-101.67, 543.67]
+        assertEquals("[0 (clipped), 543.7]", Formats.countInterval(-101.67, 543.67, 1));
+        assertEquals("[77.6, 108.4]", Formats.countInterval(77.578, 108.42, 1));
+        assertEquals("[0 (clipped), 5737]", Formats.countInterval(-3.2, 5737.4, 0));
+        assertEquals(Formats.NONE, Formats.countInterval(Double.NaN, Double.NaN, 1));
+        assertEquals("[-14.9, +14.9]", Formats.interval(-14.9056, 14.9056, 1), "a difference is not clipped");
+    }
 }

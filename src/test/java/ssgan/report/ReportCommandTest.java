@@ -9,8 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ./ssgan report --results R --out O}: the command is wired to the generator. */
@@ -28,23 +31,45 @@ class ReportCommandTest {
 
     @Test
     void printsTheVerdictOfEachOfThePapersCells(@TempDir Path tmp) {
+        String text = report(tmp, false);
+        List<String> lines = text.lines().skip(1).toList(); // after the "report: N runs" line
+        assertTrue(lines.get(0).contains("verdict") && lines.get(0).contains("95 % CI ours − paper"), text);
+        for (int labels : new int[] {20, 50, 100, 200}) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("  mnist " + labels + " ")), text);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  cifar10 4000") && l.contains("no runs")), text);
+        assertTrue(text.contains("budget runs only"), text);
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 120), "at most 120 characters a line");
+        // aligned: the verdict column starts at the same place on every line
+        int column = lines.get(0).indexOf("verdict");
+        assertTrue(lines.stream().allMatch(l -> l.charAt(column - 1) == ' ' && l.charAt(column) != ' '), text);
+        assertFalse(text.contains("nothing has been run for this cell"), "the detail only behind --verbose");
+    }
+
+    @Test
+    void verbosePrintsTheDetailUnderEachLine(@TempDir Path tmp) {
+        String text = report(tmp, true);
+        assertTrue(text.contains("      cifar10, 4000 labels: no runs yet\n      nothing has been run for this cell"),
+                text);
+    }
+
+    private static String report(Path tmp, boolean verbose) {
         Path results = tmp.resolve("results");
         FixtureResults.copyQuickstart(results);
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(0, Main.run("report", "--results", results.toString(), "--out",
+            List<String> args = new ArrayList<>(List.of("report", "--results", results.toString(), "--out",
                     tmp.resolve("site").toString()));
+            if (verbose) {
+                args.add("--verbose");
+            }
+            assertEquals(0, Main.run(args.toArray(String[]::new)));
         } finally {
             System.setOut(stdout);
         }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        for (int labels : new int[] {20, 50, 100, 200}) {
-            assertTrue(text.contains("  mnist, " + labels + " labels: "), text);
-        }
-        assertTrue(text.contains("  cifar10, 4000 labels: no runs yet\n      nothing has been run for this cell"),
-                text);
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test

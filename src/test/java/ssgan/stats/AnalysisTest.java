@@ -55,8 +55,8 @@ class AnalysisTest {
         assertEquals(2, cell.finished().size(), "the diverged run is not a finished one");
         assertEquals(93.0, cell.average().mean(), 1e-12);
         assertEquals(103.0, cell.raw().mean(), 1e-12);
-        assertEquals(0.0, cell.test().difference(), 1e-12);
-        assertEquals(Verdict.CONSISTENT, cell.verdict());
+        assertEquals(0.0, cell.judgement().difference(), 1e-12);
+        assertEquals(Verdict.UNDERPOWERED, cell.verdict(), "two seeds: no difference, and no equivalence shown");
     }
 
     @Test
@@ -74,10 +74,10 @@ class AnalysisTest {
         List<RunResult> runs = List.of(run("a", 1, 300, RunState.DONE, 12, 1_000, Map.of()));
         CellSummary cell = Analysis.of(runs, List.of(MNIST)).cells().get(0);
         assertEquals(120.0, cell.average().mean(), 1e-12, "12 of 1,000 is 120 of 10,000");
-        assertEquals(Verdict.WORSE, cell.verdict(), "120 is outside 93 ± 1.96 x 6.5");
+        assertEquals(Verdict.WORSE, cell.verdict(), "120 is outside 93 ± 2.262157 x 6.5 x sqrt(1.1) = 93 ± 15.42");
         CellSummary near = Analysis.of(List.of(run("a", 1, 300, RunState.DONE, 104, 10_000, Map.of())),
                 List.of(MNIST)).cells().get(0);
-        assertEquals(Verdict.CONSISTENT, near.verdict(), "104 is inside 93 ± 12.7");
+        assertEquals(Verdict.CONSISTENT_ONE_RUN, near.verdict(), "104 is inside 93 ± 15.42");
     }
 
     @Test
@@ -111,9 +111,16 @@ class AnalysisTest {
         List<ClaimLine> lines = Analysis.of(runs, List.of(table)).claims();
         assertEquals(List.of(50, 100, 200), lines.stream().map(ClaimLine::labels).toList());
         assertEquals("no runs yet", lines.get(0).status(), "a supervised-only run is an ablation, not the claim");
-        assertEquals(Verdict.CONSISTENT, lines.get(1).verdict());
+        assertEquals(Verdict.UNDERPOWERED, lines.get(1).verdict());
         assertEquals(2, lines.get(1).n());
-        assertTrue(lines.get(1).status().startsWith("reproduces"), lines.get(1).status());
+        assertEquals("consistent but underpowered", lines.get(1).status());
+        assertTrue(lines.get(1).reason().contains("95 % CI [") && lines.get(1).reason().contains("rule: "),
+                lines.get(1).reason());
+        // se = sqrt(18/2 + 6.5²/10) = 3.63662, Welch df = 2.10766, t(0.975, 2.10766) = 4.09876 (SciPy): ± 14.9
+        assertEquals("[-14.9, +14.9]", lines.get(1).ci());
+        assertEquals("93.0 ± 4.2", lines.get(1).ours());
+        assertEquals("93 ± 6.5", lines.get(1).paperValue());
+        assertEquals("–", lines.get(2).ci(), "no interval on a budget line");
         assertEquals(Verdict.BUDGET, lines.get(2).verdict());
         assertEquals("budget runs only: 30 of 300 epochs", lines.get(2).status());
         assertTrue(lines.get(2).reason().endsWith("; 1 full-budget run(s) in progress (seed 1 at epoch 300 of 300: "

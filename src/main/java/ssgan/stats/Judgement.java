@@ -1,0 +1,111 @@
+package ssgan.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A cell's graded verdict against the paper, with the figures behind it and the rule that gave it. The paper's side
+ * is a sample of {@code paperN} runs (10 unless its table says otherwise) with the published mean and std.
+ * <ul>
+ * <li>budget runs only, no finished runs, no paper value: no comparison.</li>
+ * <li>one run: inside the paper's 95 % prediction interval for one new run, mean ± t<sub>0.975, paperN−1</sub> ·
+ * std · √(1 + 1/paperN), it is {@link Verdict#CONSISTENT_ONE_RUN}; outside, it differs. Never equivalent.</li>
+ * <li>two or more runs, checked in this order: <em>differs</em> when Welch's t-test rejects equal means at 5 %
+ * (two-sided), i.e. the 95 % CI of ours − paper excludes 0; <em>equivalent</em> when the two one-sided tests (TOST,
+ * 5 % each) reject a difference of one paper std or more, i.e. the 90 % CI lies inside (−std, +std); otherwise
+ * <em>consistent but underpowered</em>. Welch–Satterthwaite degrees of freedom throughout.</li>
+ * </ul>
+ *
+ * @param difference    ours − paper (positive: we make more errors)
+ * @param se            Welch standard error of the difference; NaN below two runs
+ * @param df            Welch–Satterthwaite degrees of freedom; NaN where undefined
+ * @param p             Welch two-sided p-value; NaN where undefined
+ * @param ciLow         95 % CI of the difference (Welch); NaN below two runs
+ * @param tostLow       90 % CI of the difference, the TOST's; NaN below two runs
+ * @param margin        the equivalence margin: one paper std
+ * @param effect        the effect size, as the difference in paper stds: (ours − paper) / paper std
+ * @param minDetectable the difference Welch's test detects at 80 % power with the current n ({@link Power})
+ * @param seedsNeeded   our seeds needed to detect a difference of one paper std at 80 % power (our std, or the
+ *                      paper's for one run); -1 where none suffices or it is undefined
+ * @param predictionLow the paper's 95 % prediction interval for one new run (one-run cells; not clipped)
+ */
+public record Judgement(Verdict verdict, int n, double difference, double se, double df, double p, double ciLow,
+                        double ciHigh, double tostLow, double tostHigh, double margin, double effect,
+                        double minDetectable, int seedsNeeded, double predictionLow, double predictionHigh,
+                        String rule) {
+
+    /** The confidence of the interval shown for the difference. */
+    public static final double CONFIDENCE = 0.95;
+
+    public static Judgement of(boolean fullBudget, SampleStats ours, Double paperMean, Double paperStd, int paperN) {
+        if (!fullBudget) {
+            return bare(Verdict.BUDGET, ours.n(), "runs shorter than the paper's epochs are never compared with it:"
+                    + " no p-value or interval");
+        }
+        if (ours.n() == 0) {
+            return bare(Verdict.NO_FINISHED, 0, "no finished run to compare");
+        }
+        if (paperMean == null || paperStd == null || !Double.isFinite(paperStd) || paperN < 2) {
+            return bare(Verdict.NO_PAPER_VALUE, ours.n(), "the paper gives no mean ± std over its runs here");
+        }
+        double difference = ours.mean() - paperMean;
+        double effect = paperStd > 0 ? difference / paperStd : Double.NaN;
+        String paperSample = "the paper taken as " + paperN + " runs of its mean ± std";
+        if (ours.n() == 1) {
+            int seeds = Power.seedsNeeded(paperStd, paperStd, paperStd, paperN);
+            double half = new TDistribution(paperN - 1).inverseCumulativeProbability(1 - Verdict.ALPHA / 2)
+                    * paperStd * Math.sqrt(1 + 1.0 / paperN);
+            boolean inside = Math.abs(difference) <= half;
+            String interval = "the paper's 95 % prediction interval for one new run, mean ± t(0.975, " + (paperN - 1)
+                    + ") · std · √(1 + 1/" + paperN + ")";
+            Verdict v = inside ? Verdict.CONSISTENT_ONE_RUN : difference < 0 ? Verdict.BETTER : Verdict.WORSE;
+            String rule = inside ? "one run inside " + interval + "; one run is never called equivalent"
+                    : "one run outside " + interval;
+            return new Judgement(v, 1, difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, paperStd, effect, Double.NaN, seeds, paperMean - half, paperMean + half,
+                    rule);
+        }
+        WelchTest test = WelchTest.compare(ours, paperMean, paperStd, paperN);
+        double se = Power.standardError(ours.std(), ours.n(), paperStd, paperN);
+        double ciLow;
+        double ciHigh;
+        double tostLow;
+        double tostHigh;
+        if (se == 0) { // two constant samples: every interval is the point itself
+            ciLow = ciHigh = tostLow = tostHigh = difference;
+        } else {
+            TDistribution t = new TDistribution(test.df());
+            double t95 = t.inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+            double t90 = t.inverseCumulativeProbability(1 - Verdict.ALPHA);
+            ciLow = difference - t95 * se;
+            ciHigh = difference + t95 * se;
+            tostLow = difference - t90 * se;
+            tostHigh = difference + t90 * se;
+        }
+        boolean differs = test.p() < Verdict.ALPHA;
+        boolean equivalent = tostLow > -paperStd && tostHigh < paperStd;
+        Verdict v = differs ? (difference < 0 ? Verdict.BETTER : Verdict.WORSE)
+                : equivalent ? Verdict.EQUIVALENT : Verdict.UNDERPOWERED;
+        String rule = switch (v) {
+            case BETTER, WORSE -> "differs: Welch's t-test at 5 % (two-sided, " + paperSample + ") rejects equal"
+                    + " means, so the 95 % CI of ours − paper excludes 0; fewer errors is better";
+            case EQUIVALENT -> "equivalent: no difference at 5 % (Welch), and two one-sided Welch tests (TOST, 5 %"
+                    + " each) put the difference within ± one paper std, the spread of the paper's own runs: the"
+                    + " 90 % CI of ours − paper lies inside (−std, +std)";
+            default -> "consistent but underpowered: no difference at 5 % (Welch), yet the 90 % CI of ours − paper"
+                    + " reaches beyond ± one paper std (the TOST margin), so equivalence is not shown either";
+        };
+        return new Judgement(v, ours.n(), difference, se, test.df(), test.p(), ciLow, ciHigh, tostLow, tostHigh,
+                paperStd, effect, Power.minDetectable(se, test.df()),
+                Power.seedsNeeded(paperStd, ours.std(), paperStd, paperN), Double.NaN, Double.NaN, rule);
+    }
+
+    private static Judgement bare(Verdict verdict, int n, String rule) {
+        return new Judgement(verdict, n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN, rule);
+    }
+
+    /** Whether the figures compare with the paper: budget cells show no p-value and no interval. */
+    public boolean compares() {
+        return verdict.compares();
+    }
+}
