@@ -74,7 +74,7 @@ final class ChartWriter {
         cell.paper().ifPresent(p -> extra.add(p.mean()));
         Plot plot = new Plot("test error over epochs: each seed thin, mean thick", "epoch", unit.label(), WIDTH);
         plot.seeds(cell.runs(), cell.curves(), metrics, extra);
-        cell.paper().ifPresent(p -> plot.horizontal("paper, at epoch " + cell.key().paperEpochs(), p.mean()));
+        cell.paper().ifPresent(p -> plot.horizontal("paper", p.mean()));
         writePng(sideBySide(List.of(plot.render(), lastHalf(cell, metrics))), file);
     }
 
@@ -88,7 +88,7 @@ final class ChartWriter {
         cell.paper().ifPresent(p -> {
             double std = p.std() == null ? 0 : p.std();
             double[] x = {from, Math.max(last, from + 1)};
-            XYSeries band = chart.addSeries("paper: mean ± std", x, new double[] {p.mean() + std, p.mean() + std});
+            XYSeries band = chart.addSeries("paper ± std", x, new double[] {p.mean() + std, p.mean() + std});
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             band.setFillColor(new Color(0, 0, 0, 28));
             band.setLineColor(new Color(0, 0, 0, 0));
@@ -100,7 +100,7 @@ final class ChartWriter {
             below.setLineColor(new Color(0, 0, 0, 0));
             below.setMarker(SeriesMarkers.NONE);
             below.setShowInLegend(false);
-            XYSeries mean = chart.addSeries("paper mean", x, new double[] {p.mean(), p.mean()});
+            XYSeries mean = chart.addSeries("paper", x, new double[] {p.mean(), p.mean()});
             mean.setLineColor(Color.DARK_GRAY);
             mean.setLineStyle(DASHED);
             mean.setMarker(SeriesMarkers.NONE);
@@ -131,7 +131,7 @@ final class ChartWriter {
                     }
                 }
                 if (!at.isEmpty()) {
-                    XYSeries s = chart.addSeries(m.name() + ", mean",
+                    XYSeries s = chart.addSeries(m.name(),
                             at.stream().mapToDouble(i -> mean.epochs()[i]).toArray(),
                             at.stream().mapToDouble(i -> mean.mean()[i]).toArray());
                     s.setMarker(SeriesMarkers.NONE);
@@ -182,6 +182,7 @@ final class ChartWriter {
     void errorAgainstLabels(String title, ErrorUnit unit, List<LabelSeries> series, Path file) {
         XYChart chart = chart(title, "labeled examples", unit.label(), LABELS_WIDTH);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         double[] labels = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::labels).toArray();
         LogAxis x = LogAxis.at(labels, 0.08);
         LogAxis y = LogAxis.over(series.stream().flatMap(s -> s.points().stream())
@@ -230,9 +231,9 @@ final class ChartWriter {
     private static List<Metric> errorMetrics(ErrorUnit unit) {
         return List.of(
                 new Metric("raw D", RAW, m -> unit.of(m.testErrorsRaw(), m.testCount()), Curves::testRaw),
-                new Metric("bias-corrected average", CORRECTED, m -> m.hasCorrected()
+                new Metric("bias-corrected", CORRECTED, m -> m.hasCorrected()
                         ? unit.of(m.testErrorsAverageCorrected(), m.testCount()) : Double.NaN, Curves::testCorrected),
-                new Metric("averaged D (the paper's number)", AVERAGE, m -> unit.of(m.testErrorsAverage(),
+                new Metric("averaged D (paper's number)", AVERAGE, m -> unit.of(m.testErrorsAverage(),
                         m.testCount()), Curves::testAverage));
     }
 
@@ -281,7 +282,7 @@ final class ChartWriter {
                 Band mean = thin ? m.mean().apply(curves) : null;
                 if (mean != null && !mean.isEmpty()) {
                     double[] x = IntStream.of(mean.epochs()).asDoubleStream().toArray();
-                    XYSeries s = chart.addSeries(m.name() + ", mean", x, LogAxis.log(mean.mean()));
+                    XYSeries s = chart.addSeries(m.name(), x, LogAxis.log(mean.mean()));
                     s.setMarker(SeriesMarkers.NONE);
                     s.setLineColor(m.color());
                     s.setLineStyle(m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK);
