@@ -331,6 +331,8 @@ final class ChartWriter {
         st.setPlotGridLinesColor(new Color(0xdddddd));
         st.setLegendPosition(Styler.LegendPosition.OutsideS);   // never over the data
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        st.setLegendFont(st.getLegendFont().deriveFont(10f));
+        st.setLegendPadding(4);
         st.setMarkerSize(5);
         st.setAntiAlias(true);
         return chart;
