@@ -6,6 +6,7 @@ import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
 import ssgan.results.KnownDefects;
 import ssgan.results.Provenance;
+import ssgan.results.Replay;
 import ssgan.results.RunState;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellKey;
@@ -164,10 +165,27 @@ final class PageBuilder {
         String mixes = c.mixes().isEmpty() ? null : "This cell pools runs that differ in: "
                 + String.join("; ", c.mixes()) + ".";
         PageModel.CellHead head = new PageModel.CellHead(Assets.anchor(k), title(k), k.variant(), k.budget(),
-                k.fullBudget(), averages, runsLine(c), mixes);
+                k.fullBudget(), averages, runsLine(c), mixes, restartNotes(c.runs()));
         return new PageModel.CellView(head, flagged, stats, comparison(c), assetExists.test(loss) ? loss : null,
                 assetExists.test(error) ? error : null, samples, EnsembleViews.cellRows(c),
                 EnsembleViews.cellNote(c));
+    }
+
+    /**
+     * One line per restart from epoch 0 of the cell's runs: "seed 1 restarted from epoch 0 at … (checkpoint lost at
+     * epoch 179); replay bit-identical over 179 epochs".
+     */
+    static List<String> restartNotes(List<RunResult> runs) {
+        List<String> out = new ArrayList<>();
+        for (RunResult r : runs) {
+            for (Replay replay : r.replays()) {
+                String why = replay.shortReason();
+                out.add("seed " + r.seed() + " restarted from epoch 0 at " + replay.when() + " (" + why
+                        + (why.contains("epoch") ? "" : ", after " + replay.restart().epochsLost() + " epochs")
+                        + "); " + replay.shortText());
+            }
+        }
+        return out;
     }
 
     static String title(CellKey k) {

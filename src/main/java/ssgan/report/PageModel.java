@@ -63,7 +63,7 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     /** A cell's heading and what it pools. */
     public record CellHead(String anchor, String title, String variant, String budget, boolean fullBudget,
-                           String average, String runsLine, String mixes) {}
+                           String average, String runsLine, String mixes, List<String> restarts) {}
 
     public record CellView(CellHead head, List<Flagged> flagged, List<StatRow> stats, Comparison comparison,
                            String lossChart, String errorChart, List<Sample> samples, List<EnsembleRow> ensembles,

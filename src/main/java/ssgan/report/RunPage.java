@@ -6,6 +6,7 @@ import ssgan.metrics.EpochMetrics;
 import ssgan.paper.PaperProtocol;
 import ssgan.results.KnownDefects;
 import ssgan.results.Provenance;
+import ssgan.results.Replay;
 import ssgan.results.RunState;
 import ssgan.stats.RunResult;
 
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * health, and its errors every 25 epochs. Formatting only, like {@link PageBuilder}.
  */
 record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones, Samples samples,
-               List<ConfigRow> config, List<Row> provenance, Sittings sittings) {
+               List<ConfigRow> config, List<Row> provenance, Sittings sittings, Restarts restarts) {
     static final int MILESTONE_EVERY = 25;
     /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
     static final int SAMPLE_SCALE = 2;
@@ -57,6 +58,15 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     record SittingRow(String number, String started, String ended, String epochs, String commit, String host,
                       String device, String threads) {}
 
+    /** The run's restarts from epoch 0, oldest first, each with how its replay compares with the epochs it lost. */
+    record Restarts(List<RestartRow> rows) {
+        public boolean hasRows() { return !rows.isEmpty(); }
+    }
+
+    /** @param replay "replayed epochs 1-179 bit-identical to the kept record" or where it first differs */
+    record RestartRow(String number, String at, String reason, String epochsLost, String kept, String replay,
+                      boolean differs) {}
+
     record Milestone(String epoch, String raw, String average, String corrected, String featureMatching,
                      String seconds) {}
 
@@ -78,7 +88,18 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         return new RunPage(run.experiment() + " / " + run.runId(),
                 new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
                 hasChart ? root + Assets.runChart(run) : null, milestones(run), samples, config(run, siblings),
-                provenance(run), sittings(run.provenance()));
+                provenance(run), sittings(run.provenance()), restarts(run.replays()));
+    }
+
+    static Restarts restarts(List<Replay> replays) {
+        List<RestartRow> rows = new ArrayList<>();
+        for (int i = 0; i < replays.size(); i++) {
+            Replay r = replays.get(i);
+            Provenance.Restart restart = r.restart();
+            rows.add(new RestartRow(String.valueOf(i + 1), r.when(), restart.reason(),
+                    String.valueOf(restart.epochsLost()), restart.metricsKept(), r.text(), r.first() != null));
+        }
+        return new Restarts(rows);
     }
 
     static Sittings sittings(Provenance p) {

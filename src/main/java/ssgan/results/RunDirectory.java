@@ -146,6 +146,11 @@ public final class RunDirectory {
                 ? Optional.of(AtomicFiles.readJson(provenanceCopyFile(), Provenance.class)) : Optional.empty();
     }
 
+    /** A file of metrics in the run directory by its name, e.g. a restart's metrics-lost-N.jsonl (empty when missing). */
+    public List<EpochMetrics> readMetrics(String fileName) {
+        return readMetrics(dir.resolve(fileName));
+    }
+
     private static List<EpochMetrics> readMetrics(Path file) {
         List<EpochMetrics> rows = new ArrayList<>();
         if (!Files.exists(file)) {

@@ -5,6 +5,7 @@ import ssgan.data.ErrorUnit;
 import ssgan.metrics.EpochMetrics;
 import ssgan.results.Provenance;
 import ssgan.results.RunDirectory;
+import ssgan.results.Replay;
 import ssgan.results.KnownDefects;
 import ssgan.results.RunState;
 
@@ -82,6 +83,11 @@ public record RunResult(String experiment, String runId, String configHash, Path
     }
 
     public int seed() { return settings.seed(); }
+
+    /** Each restart from epoch 0 set against its replay (read from the run directory; none when never restarted). */
+    public List<Replay> replays() {
+        return Replay.of(new RunDirectory(directory), provenance);
+    }
 
     /** predictions.bin.gz of the run (it may not exist: older runs, unfinished runs). */
     public Path predictionsFile() {
