@@ -67,6 +67,9 @@ class RunHealthTest {
         List<String> rising = new ArrayList<>();
         for (RunResult run : runs) {
             String id = run.experiment() + "/" + run.runId().substring(0, run.runId().lastIndexOf('-'));
+            if (RunHealth.rises(run.metrics()).isEmpty()) {
+                continue;   // a run just started (locally, one under way) has too few epochs to judge
+            }
             RunHealth.Rise[] r = RunHealth.rises(run.metrics()).orElseThrow();
             System.out.printf(java.util.Locale.ROOT, "%-40s epochs %3d  raw %.3f  averaged %.3f%n", id,
                     run.metrics().size(), r[0].ratio(), r[1].ratio());
