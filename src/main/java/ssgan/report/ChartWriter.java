@@ -120,7 +120,7 @@ final class ChartWriter {
                 s.setMarker(SeriesMarkers.NONE);
                 s.setShowInLegend(false);
                 s.setLineColor(fade(m.color()));
-                s.setLineStyle(r.health().flagged() ? THIN_DASHED : THIN);
+                s.setLineStyle(seedStroke(r));
             }
             Band mean = m.mean().apply(cell.curves());
             if (mean != null && !mean.isEmpty()) {
@@ -136,7 +136,7 @@ final class ChartWriter {
                             at.stream().mapToDouble(i -> mean.mean()[i]).toArray());
                     s.setMarker(SeriesMarkers.NONE);
                     s.setLineColor(m.color());
-                    s.setLineStyle(m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK);
+                    s.setLineStyle(meanStroke(m));
                 }
             }
         }
@@ -277,7 +277,7 @@ final class ChartWriter {
                     s.setMarker(SeriesMarkers.NONE);
                     s.setShowInLegend(!thin);
                     s.setLineColor(thin ? fade(m.color()) : m.color());
-                    s.setLineStyle(!thin ? THICK : r.health().flagged() ? THIN_DASHED : THIN);
+                    s.setLineStyle(!thin ? THICK : seedStroke(r));
                 }
                 Band mean = thin ? m.mean().apply(curves) : null;
                 if (mean != null && !mean.isEmpty()) {
@@ -285,7 +285,7 @@ final class ChartWriter {
                     XYSeries s = chart.addSeries(m.name(), x, LogAxis.log(mean.mean()));
                     s.setMarker(SeriesMarkers.NONE);
                     s.setLineColor(m.color());
-                    s.setLineStyle(m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK);
+                    s.setLineStyle(meanStroke(m));
                 }
             }
         }
@@ -316,6 +316,16 @@ final class ChartWriter {
         void write(Path file) {
             writePng(render(), file);
         }
+    }
+
+    /** A seed's thin line: dashed when the run is flagged. */
+    private static BasicStroke seedStroke(RunResult r) {
+        return r.health().flagged() ? THIN_DASHED : THIN;
+    }
+
+    /** The mean over seeds: the averaged D (the paper's number) thickest, the bias-corrected one dashed. */
+    private static BasicStroke meanStroke(Metric m) {
+        return m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK;
     }
 
     private static Color fade(Color c) {

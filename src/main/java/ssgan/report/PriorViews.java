@@ -9,6 +9,7 @@ import ssgan.stats.RunResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,9 +36,9 @@ final class PriorViews {
                             + Formats.published(c.mean(), c.std()) + (c.runs() != null ? " (n=" + c.runs() + ")" : "")
                             + (c.checked() ? "" : " †")).toList()),
                     r.ran() == null ? Formats.NONE : r.ran(), r.note(),
-                    r.variant() == null ? null : r.variant())).toList();
+                    r.variant())).toList();
             List<PageModel.PriorRun> runs = new ArrayList<>();
-            priors.stream().map(PaperTable.Row::variant).filter(v -> v != null).distinct().forEach(variant ->
+            priors.stream().map(PaperTable.Row::variant).filter(Objects::nonNull).distinct().forEach(variant ->
                     analysis.runs().stream()
                             .filter(run -> run.cell().dataset().equals(table.dataset())
                                     && run.cell().variant().equals(variant) && !run.metrics().isEmpty())

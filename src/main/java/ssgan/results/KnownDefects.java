@@ -52,8 +52,7 @@ public final class KnownDefects {
         List<Provenance.Sitting> sittings = p.sittingList();
         int from = 0;
         for (int i = 0; i < sittings.size(); i++) {
-            Integer epoch = sittings.get(i).fromEpoch();
-            if (epoch != null && epoch == 0) {
+            if (isFresh(sittings.get(i))) {
                 from = i;
             }
         }

@@ -4,6 +4,7 @@ import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperTable;
 import ssgan.results.RunState;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
 
     /** The finished runs' averaged-D errors in seed order, paper unit: the values behind {@link #average}. */
     public List<RunResult> bySeed() {
-        return finished.stream().sorted(java.util.Comparator.comparingInt(RunResult::seed)).toList();
+        return finished.stream().sorted(Comparator.comparingInt(RunResult::seed)).toList();
     }
 
     public long count(RunState state) {

@@ -11,8 +11,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * 0.75 for 3 against 10. {@code PowerTest} checks it against a Monte-Carlo simulation of the test.
  */
 public final class Power {
-    /** Two-sided level of the Welch test. */
-    public static final double ALPHA = 0.05;
+    /** Two-sided level of the Welch test: the verdicts' level. */
+    public static final double ALPHA = Verdict.ALPHA;
     /** Power the detectable difference and the seeds needed are quoted at. */
     public static final double POWER = 0.80;
     /** Seeds beyond which {@link #seedsNeeded} stops looking. */
