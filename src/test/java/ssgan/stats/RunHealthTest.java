@@ -55,21 +55,33 @@ class RunHealthTest {
     }
 
     /**
-     * The rising-error rule on every committed run: the collapsed mnist-cpu run is flagged; mnist-paper labels 50
+     * The finished runs the rising-error thresholds were set against. A fixed list, not "every committed run": runs
+     * committed later (in progress, or finished with a verdict of their own) are results, and a result must not
+     * fail the build. (A record committed at epoch 32 of a labels-50 run, its raw error swinging, once did.)
+     */
+    private static final List<String> CALIBRATION_RUNS = List.of(
+            "mnist-ablations/pytorch_port-labels100-seed1",
+            "mnist-cpu/labels20-seed1", "mnist-cpu/labels20-seed2", "mnist-cpu/labels50-seed1",
+            "mnist-cpu/labels50-seed2", "mnist-cpu/labels100-seed1", "mnist-cpu/labels100-seed2",
+            "mnist-cpu/labels200-seed1", "mnist-cpu/labels200-seed2",
+            "mnist-paper/labels20-seed1", "mnist-paper/labels50-seed1", "mnist-paper/labels100-seed1",
+            "mnist-paper/labels100-seed2", "mnist-paper/labels200-seed1", "mnist-paper/labels200-seed2");
+
+    /**
+     * The rising-error rule on the calibration runs: the collapsed mnist-cpu run is flagged; mnist-paper labels 50
      * seed 1, whose errors roughly doubled after epoch 172 on both Ds, is flagged too; no other run is. Prints each
      * run's rises (raw, averaged), the figures RunHealth's Javadoc quotes.
      */
     @Test
-    void theRisingErrorRuleOnEveryCommittedRun() {
+    void theRisingErrorRuleOnTheCalibrationRuns() {
         DatasetFacts facts = new DatasetFacts(new DatasetCatalog(Path.of("data")));
-        List<RunResult> runs = RunLoader.load(new ResultsStore(Path.of("results")), facts).runs();
-        assertTrue(runs.size() >= 14, "the committed runs: " + runs.size());
+        Map<String, RunResult> runs = RunLoader.load(new ResultsStore(Path.of("results")), facts).runs().stream()
+                .collect(Collectors.toMap(r -> r.experiment() + "/" + r.runId().substring(0, r.runId().lastIndexOf('-')),
+                        Function.identity()));
         List<String> rising = new ArrayList<>();
-        for (RunResult run : runs) {
-            String id = run.experiment() + "/" + run.runId().substring(0, run.runId().lastIndexOf('-'));
-            if (RunHealth.rises(run.metrics()).isEmpty()) {
-                continue;   // a run just started (locally, one under way) has too few epochs to judge
-            }
+        for (String id : CALIBRATION_RUNS) {
+            RunResult run = runs.get(id);
+            assertTrue(run != null && run.finished(), id + " is committed and finished");
             RunHealth.Rise[] r = RunHealth.rises(run.metrics()).orElseThrow();
             System.out.printf(java.util.Locale.ROOT, "%-40s epochs %3d  raw %.3f  averaged %.3f%n", id,
                     run.metrics().size(), r[0].ratio(), r[1].ratio());
