@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,9 @@ public record SettingKey(String name, RecordComponent component) {
 
     /** The one key whose config value may be null: {@code seed_data: null} means "same as seed". */
     public static final String SEED_DATA = "seed_data";
+
+    /** Keys that may differ between the runs of one cell: its seeds and the size of the sample grid. */
+    public static final Set<String> PER_RUN = Set.of("seed", SEED_DATA, "sample_grid");
 
     private static final Map<String, SettingKey> BY_NAME = Collections.unmodifiableMap(
             Arrays.stream(Settings.class.getRecordComponents())

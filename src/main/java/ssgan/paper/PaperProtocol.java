@@ -1,6 +1,7 @@
 package ssgan.paper;
 
 import ssgan.config.Defaults;
+import ssgan.config.SettingKey;
 import ssgan.config.Settings;
 import ssgan.config.SettingsCodec;
 
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the paper did per dataset: its epoch budget and its settings, against which a run's variant is named. Both
@@ -19,8 +22,8 @@ import java.util.TreeMap;
 public final class PaperProtocol {
 
     /** Keys that are axes of their own (dataset, labels, budget) or that only vary between seeds / outputs. */
-    static final Set<String> NOT_A_VARIANT = Set.of("dataset", "labels", "seed", "seed_data", "epochs",
-            "sample_grid");
+    static final Set<String> NOT_A_VARIANT = Stream.concat(Stream.of("dataset", "labels", "epochs"),
+            SettingKey.PER_RUN.stream()).collect(Collectors.toUnmodifiableSet());
 
     private PaperProtocol() {}
 

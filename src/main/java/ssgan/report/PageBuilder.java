@@ -254,7 +254,7 @@ final class PageBuilder {
         String ci = j.n() == 1 ? "one run: paper's 95 % prediction interval "
                 + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d)
                 : Formats.interval(j.ciLow(), j.ciHigh(), d);
-        String effect = Double.isFinite(j.effect()) ? String.format(Locale.ROOT, "%+.2f", j.effect()) : Formats.NONE;
+        String effect = Formats.signed(j.effect(), 2);
         String seeds = j.seedsNeeded() > 0 ? j.seedsNeeded() + " seeds detect one paper std"
                 : "no number of seeds detects one paper std against the paper's " + c.paper().map(PaperReference::runs)
                 .orElse(0) + " runs";

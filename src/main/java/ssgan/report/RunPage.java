@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.config.SettingKey;
 import ssgan.config.SettingsCodec;
 import ssgan.format.Formats;
 import ssgan.metrics.EpochMetrics;
@@ -137,7 +138,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         for (RunResult s : siblings) {
             Map<String, Object> sibling = SettingsCodec.toMap(s.settings());
             for (String key : settings.keySet()) {
-                if (!key.equals("seed") && !key.equals("seed_data") && !Objects.equals(sibling.get(key), settings.get(key))) {
+                if (!SettingKey.PER_RUN.contains(key) && !Objects.equals(sibling.get(key), settings.get(key))) {
                     differsFromSiblings.add(key);
                 }
             }

@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.config.SettingKey;
 import ssgan.config.SettingsCodec;
 import ssgan.results.Provenance;
 
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,9 +19,6 @@ import java.util.stream.Stream;
  * interruptions. None of these should change a result, but a reader should know when a mean pools them.
  */
 final class CellMixes {
-    /** Settings that legitimately vary between the runs of a cell. */
-    private static final Set<String> PER_RUN = Set.of("seed", "seed_data", "sample_grid");
-
     private CellMixes() {}
 
     static List<String> of(List<RunResult> runs) {
@@ -44,7 +41,7 @@ final class CellMixes {
                 .ifPresent(s -> out.add("devices: " + s));
         long settingsSets = runs.stream().map(r -> {
             Map<String, Object> s = new TreeMap<>(SettingsCodec.toMap(r.settings()));
-            s.keySet().removeAll(PER_RUN);
+            s.keySet().removeAll(SettingKey.PER_RUN);
             return s.toString();
         }).distinct().count();
         if (settingsSets > 1) {

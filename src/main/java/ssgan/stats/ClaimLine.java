@@ -9,7 +9,6 @@ import ssgan.results.RunState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -119,8 +118,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
             return "; " + j.rule();
         }
         int d = c.unit().decimals();
-        String effect = Double.isFinite(j.effect())
-                ? String.format(Locale.ROOT, " (%+.2f paper stds)", j.effect()) : "";
+        String effect = Double.isFinite(j.effect()) ? " (" + Formats.signed(j.effect(), 2) + " paper stds)" : "";
         String seeds = j.seedsNeeded() > 0 ? "; " + j.seedsNeeded() + " seeds would detect one paper std at 80 % power"
                 : "";
         if (j.n() == 1) {
