@@ -63,6 +63,9 @@ public final class RunExecutor {
             return sitting.diverged(e);
         } catch (RuntimeException e) {
             return sitting.failed(e);
+        } catch (Error e) {   // e.g. out of memory: the trace is recorded, but the JVM may be unfit for another run
+            sitting.failed(e);
+            throw e;
         }
     }
 }

@@ -113,7 +113,7 @@ final class Sitting {
     }
 
     /** The stack trace goes to failure.txt, which status.json names; a failed run resumes at its next sitting. */
-    RunState failed(RuntimeException e) {
+    RunState failed(Throwable e) {
         dir.writeFailure(e);
         dir.writeStatus(RunStatus.failed(rows.size(), s.epochs(), String.valueOf(e),
                 dir.failureFile().getFileName().toString()));

@@ -12,6 +12,7 @@ import ssgan.results.RunState;
 import ssgan.results.RunStatus;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A failed sitting leaves its whole stack trace in failure.txt, which status.json names, until the next sitting. */
@@ -57,6 +59,38 @@ class RunFailureTest {
         assertTrue(trace.contains("\tat ssgan.data.DatasetCatalog.get("), trace);
         assertTrue(trace.contains("\tat ssgan.runs.RunExecutor.execute("), trace);
         assertTrue(log.toString().contains(": failed: " + status.message()), "console unchanged: " + log);
+    }
+
+    /**
+     * An Error (out of memory, say) is recorded like an exception, then thrown on: the JVM may be unfit for the
+     * sweep's next run. Here the console's first write inside the sitting throws it, after the data has loaded.
+     */
+    @Test
+    void anErrorIsRecordedInFailureTxtAndThrownOn(@TempDir Path tmp) throws Exception {
+        ResultsStore store = new ResultsStore(tmp.resolve("results"));
+        RunSpec spec = tinyRun(tmp);
+        OutputStream failsOnce = new OutputStream() {
+            private boolean failed;
+
+            @Override
+            public void write(int b) {
+                if (!failed) {
+                    failed = true;
+                    throw new OutOfMemoryError("simulated");
+                }
+                log.write(b);
+            }
+        };
+        RunExecutor executor = new RunExecutor(store, new DatasetCache(CATALOG, DataOptions.offline(null)),
+                new PrintStream(failsOnce, true));
+        OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class, () -> executor.execute(spec));
+        assertEquals("simulated", thrown.getMessage());
+        RunDirectory dir = store.run("tiny", spec.runId());
+        RunStatus status = dir.readStatus().orElseThrow();
+        assertEquals(RunState.FAILED, status.state());
+        assertEquals("java.lang.OutOfMemoryError: simulated", status.message());
+        String trace = Files.readString(dir.path().resolve(status.failure()));
+        assertTrue(trace.startsWith(status.message()) && trace.contains("\tat ssgan.runs.Sitting.train("), trace);
     }
 
     @Test
