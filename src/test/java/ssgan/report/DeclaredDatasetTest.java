@@ -65,6 +65,20 @@ class DeclaredDatasetTest {
                 || html.contains("in the paper&#x27;s unit (test errors out of 10,000)"), "the table note's unit");
     }
 
+    /** A dataset the paper reports but no run covers says why, in the words of its dataset.yaml's unavailable line. */
+    @Test
+    void aDatasetWithoutRunsGivesTheReasonItsYamlDeclares(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        FixtureResults.run(results, "mnist-cpu", Map.of("dataset", "mnist", "labels", 100, "seed", 1, "epochs", 3),
+                RunState.DONE, 3, 1234, false);
+        Path out = tmp.resolve("report");
+        assertEquals(0, Main.run("report", "--results", results.toString(), "--out", out.toString()));
+        String why = new DatasetCatalog(DatasetCatalog.defaultDataRoot()).get("cifar10").reporting().unavailable()
+                .orElseThrow();
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("cifar10: no run yet, so nothing is claimed (" + why + ")."), why);
+    }
+
     /** A dataset.yaml and its four IDX files: 30 training and 12 test images of 4x4 pixels, 3 classes. */
     private static void declare(Path dir) throws IOException {
         TestFiles.writeDir(dir, Map.of(
