@@ -216,7 +216,10 @@ final class PageBuilder {
         return line + defectsLine(c.runs());
     }
 
-    /** " Seeds 1, 2 trained before fix 1d69336: numbers may be affected.", one sentence per fix; else "". */
+    /**
+     * " Seeds 1, 2 trained before fix 1d69336: numbers may be affected.", one sentence per fix, then one per run
+     * cleared of it ("Seed 2 trained before fix 1d69336, but its 30 epoch(s) are bit-identical to …"); else "".
+     */
     static String defectsLine(List<RunResult> runs) {
         StringBuilder out = new StringBuilder();
         for (KnownDefects.Fix fix : KnownDefects.FIXES) {
@@ -226,6 +229,10 @@ final class PageBuilder {
                 out.append(" ").append(seeds.size() == 1 ? "Seed " : "Seeds ").append(String.join(", ", seeds))
                         .append(" ").append(fix.mark()).append(" (").append(fix.defect())
                         .append("); not results of the method.");
+            }
+            for (RunResult r : runs) {
+                r.clearances().stream().filter(c -> c.fix().equals(fix)).forEach(c ->
+                        out.append(" Seed ").append(r.seed()).append(" ").append(c.text()).append("."));
             }
         }
         return out.toString();

@@ -35,8 +35,12 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     record Links(String root, String cellHref) {}
 
     /** State, epochs, final errors and health findings (empty when healthy). */
-    /** @param defects one {@link KnownDefects.Fix#mark()} per known-defect fix the run's training predates */
-    record Status(String state, String epochs, PageModel.RunErrors errors, List<String> health, List<String> defects) {
+    /**
+     * @param defects one {@link KnownDefects.Fix#mark()} per known-defect fix the run's training predates
+     * @param cleared one {@link KnownDefects.Clearance#text()} per such fix that provably did not change the run
+     */
+    record Status(String state, String epochs, PageModel.RunErrors errors, List<String> health, List<String> defects,
+                  List<String> cleared) {
         public boolean hasHealth() { return !health.isEmpty(); }
     }
 
@@ -83,7 +87,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
                 run.epochsDone() + " of " + run.epochsTarget(), new PageModel.RunErrors(
                 Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
                 Formats.number(run.finalCorrected(), d)), health,
-                run.predatedFixes().stream().map(KnownDefects.Fix::mark).toList());
+                run.predatedFixes().stream().map(KnownDefects.Fix::mark).toList(),
+                run.clearances().stream().map(KnownDefects.Clearance::text).toList());
         Samples samples = run.samples() == null ? null
                 : new Samples(root + Assets.samples(run), samplesWidth * SAMPLE_SCALE);
         return new RunPage(run.experiment() + " / " + run.runId(),

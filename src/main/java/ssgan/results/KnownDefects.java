@@ -18,6 +18,9 @@ import java.util.Optional;
  * later than {@code endedAt} minus the training's seconds. Code committed after a sitting began cannot have run in
  * it, so a mark is certain; a run started after the fix on an older checkout is not caught (the recorded commit
  * could tell, but only with the history at hand).
+ *
+ * <p>A mark is lifted by evidence, not by argument: a {@link Clearance} names a run trained after the fix that
+ * reproduces the marked run's every epoch bit for bit (ssgan.stats.DefectClearance finds it).
  */
 public final class KnownDefects {
 
@@ -26,6 +29,18 @@ public final class KnownDefects {
         /** "trained before fix 1d69336: numbers may be affected". */
         public String mark() {
             return "trained before fix " + commit + ": numbers may be affected";
+        }
+    }
+
+    /**
+     * Evidence that a fix did not touch a run that predates it: every recorded epoch of the run is bit-identical to
+     * the same epoch of {@code witness}, a run of the same settings (its epoch budget aside) trained after the fix.
+     */
+    public record Clearance(Fix fix, String witness, int epochs) {
+        /** "trained before fix 1d69336, but its 30 epochs are bit-identical to those of mnist-paper/…, trained after it". */
+        public String text() {
+            return "trained before fix " + fix.commit() + ", but its " + epochs + " epoch(s) are bit-identical to those of "
+                    + witness + ", trained after it: the fix did not change its numbers";
         }
     }
 

@@ -52,7 +52,7 @@ public final class RunLoader {
                 }
             }
         }
-        return new Loaded(List.copyOf(runs), List.copyOf(problems));
+        return new Loaded(DefectClearance.apply(runs), List.copyOf(problems));
     }
 
     static RunResult read(String experiment, RunDirectory dir, DatasetFacts facts) {

@@ -24,20 +24,40 @@ import java.util.Optional;
  * @param provenance   null when the run never wrote one
  * @param samples      samples.png, or null when missing
  * @param health       what {@link RunHealth} finds in its metrics and samples
+ * @param clearances   known-defect fixes its training predates but that provably did not change it
+ *                     ({@link DefectClearance})
  */
 public record RunResult(String experiment, String runId, String configHash, Path directory,
                         Settings settings, CellKey cell, RunState state, int epochsDone,
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
-                        Path samples, double seconds, RunHealth health) {
+                        Path samples, double seconds, RunHealth health, List<KnownDefects.Clearance> clearances) {
+
+    /** A run as read from its directory, before any other run could clear it of a known defect. */
+    public RunResult(String experiment, String runId, String configHash, Path directory, Settings settings,
+                     CellKey cell, RunState state, int epochsDone, int epochsTarget, String message,
+                     List<EpochMetrics> metrics, Provenance provenance, Path samples, double seconds,
+                     RunHealth health) {
+        this(experiment, runId, configHash, directory, settings, cell, state, epochsDone, epochsTarget, message,
+                metrics, provenance, samples, seconds, health, List.of());
+    }
+
+    RunResult withClearances(List<KnownDefects.Clearance> found) {
+        return new RunResult(experiment, runId, configHash, directory, settings, cell, state, epochsDone,
+                epochsTarget, message, metrics, provenance, samples, seconds, health, List.copyOf(found));
+    }
 
     /** "stopped at epoch 42" for a run whose process is gone, else the state's label ("running", "done"). */
     public String stateText() {
         return state == RunState.STOPPED ? state.label() + " at epoch " + epochsDone : state.label();
     }
 
-    /** The known-defect fixes this run's training predates ({@link KnownDefects}): its numbers may be affected. */
+    /**
+     * The known-defect fixes this run's training predates ({@link KnownDefects}) and that no run trained after them
+     * clears: its numbers may be affected.
+     */
     public List<KnownDefects.Fix> predatedFixes() {
-        return KnownDefects.predating(provenance, seconds);
+        List<KnownDefects.Fix> cleared = clearances.stream().map(KnownDefects.Clearance::fix).toList();
+        return KnownDefects.predating(provenance, seconds).stream().filter(f -> !cleared.contains(f)).toList();
     }
 
     /** Finished: done and trained to its own budget. Only these enter the statistics. */

@@ -88,4 +88,37 @@ class RunStateShownTest {
             }
         }
     }
+
+    /**
+     * A run before the fix whose every epoch a run trained after it repeats bit for bit is cleared: its page and its
+     * cell name the witness, and it carries no mark.
+     */
+    @Test
+    void aRunClearedOfTheDefectNamesItsWitness() throws IOException {
+        Path results = tmp.resolve("cleared");
+        RunDirectory old = FixtureResults.run(results, "mnist-cpu", Map.of("labels", 100, "seed", 1, "epochs", 7),
+                RunState.DONE, 7, 300, false);
+        RunDirectory twin = FixtureResults.run(results, "mnist-paper", Map.of("labels", 100, "seed", 1,
+                "epochs", 300), RunState.DONE, 8, 300, false);
+        String kept = Files.readString(old.metricsFile());
+        Files.writeString(twin.metricsFile(), kept + kept.lines().reduce((a, b) -> b).orElseThrow()
+                .replace("\"epoch\":7", "\"epoch\":8") + "\n");   // the old run's 7 epochs, then one more
+        Files.writeString(twin.provenanceFile(), Files.readString(twin.provenanceFile()).replace("2026-01-01",
+                "2026-12-01"));   // trained after fix 1d69336
+        List<RunResult> runs = RunLoader.load(new ResultsStore(results), FixtureResults.facts()).runs();
+        RunResult cleared = runs.stream().filter(r -> r.experiment().equals("mnist-cpu")).findFirst().orElseThrow();
+        assertEquals(List.of(), cleared.predatedFixes());
+
+        Path out = tmp.resolve("report-cleared");
+        new ReportGenerator().generate(new ResultsStore(results), FixtureResults.paperTables(),
+                FixtureResults.facts(), "experiments/paper", out);
+        String page = Files.readString(out.resolve(Assets.runPage(cleared)));
+        String twinId = runs.stream().filter(r -> r.experiment().equals("mnist-paper")).findFirst().orElseThrow()
+                .runId();
+        assertTrue(page.contains("trained before fix 1d69336, but its 7 epoch(s) are bit-identical to those of "
+                + "mnist-paper/" + twinId + ", trained after it: the fix did not change its numbers."), page);
+        assertFalse(page.contains("numbers may be affected"), "no mark");
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("Seed 1 trained before fix 1d69336, but its 7 epoch(s)"), "and in its cell");
+    }
 }
