@@ -28,7 +28,7 @@ class KnownDefectsTest {
     /**
      * The 30-epoch mnist-cpu runs (23 November) predate the fix; the mnist-paper runs and the ablation do not. Six of
      * the eight are cleared: the mnist-paper run of their cell, trained after the fix, repeats all 30 epochs bit for
-     * bit. Labels 100 seed 1 differs from epoch 1 (its mnist-paper twin was begun by other code) and labels 200
+     * bit. Labels 100 seed 1 differs from epoch 1 and labels 200
      * seed 2 from epoch 2 (it trained with 2 threads, its twin with 1): they stay marked.
      */
     @Test
