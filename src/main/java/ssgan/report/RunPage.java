@@ -34,8 +34,9 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     /** Back to the report's root, and to the run's cell on the index. */
     record Links(String root, String cellHref) {}
 
-    /** State, epochs, final errors and health findings (empty when healthy). */
     /**
+     * State, epochs, final errors and health findings (empty when healthy).
+     *
      * @param defects one {@link KnownDefects.Fix#mark()} per known-defect fix the run's training predates
      * @param cleared one {@link KnownDefects.Clearance#text()} per such fix that provably did not change the run
      */

@@ -60,11 +60,12 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         String progress = full.map(ClaimLine::progress).orElse("");
         if (full.isPresent() && !full.get().finished().isEmpty()) {
             CellSummary c = full.get();
-            String reason = "averaged D " + meanStd(c.average(), c.unit()) + " over " + c.average().n()
+            String ours = meanStd(c.average(), c.unit());
+            String reason = "averaged D " + ours + " over " + c.average().n()
                     + (c.average().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
                     + flaggedText(c) + progress;
             return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.average().n(), reason, c.key(),
-                    meanStd(c.average(), c.unit()), paperValue,
+                    ours, paperValue,
                     Formats.interval(c.judgement().ciLow(), c.judgement().ciHigh(), c.unit().decimals()));
         }
         Optional<CellSummary> budget = cells.stream().filter(c -> !c.key().fullBudget())
@@ -105,7 +106,8 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
 
     /** "seed 1 at epoch 57 of 300: raw D 120, averaged D 131"; before its first epoch, no errors. */
     private static String standing(RunResult r, CellSummary c) {
-        String where = "seed " + r.seed() + (r.state() == RunState.STOPPED ? " stopped" : "") + " at epoch " + r.epochsDone() + " of " + c.key().epochs();
+        String where = "seed " + r.seed() + (r.state() == RunState.STOPPED ? " stopped" : "") + " at epoch "
+                + r.epochsDone() + " of " + c.key().epochs();
         int d = c.unit().runDecimals();
         return r.last().isEmpty() ? where
                 : where + ": raw D " + Formats.number(r.finalRaw(), d) + ", averaged D " + Formats.number(r.finalAverage(), d);

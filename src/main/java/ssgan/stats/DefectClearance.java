@@ -1,6 +1,5 @@
 package ssgan.stats;
 
-import ssgan.config.Settings;
 import ssgan.config.SettingsCodec;
 import ssgan.results.KnownDefects;
 import ssgan.results.Replay;
@@ -20,44 +19,47 @@ import java.util.TreeMap;
  */
 final class DefectClearance {
 
+    /** A run with what the search compares, worked out once: its settings less the budget, the fixes it predates. */
+    private record Candidate(RunResult run, Map<String, Object> setup, List<KnownDefects.Fix> predated) {
+        static Candidate of(RunResult run) {
+            Map<String, Object> setup = new TreeMap<>(SettingsCodec.toMap(run.settings()));
+            setup.remove("epochs");
+            return new Candidate(run, setup, KnownDefects.predating(run.provenance(), run.seconds()));
+        }
+    }
+
     private DefectClearance() {}
 
     static List<RunResult> apply(List<RunResult> runs) {
-        return runs.stream().map(run -> clear(run, runs)).toList();
+        List<Candidate> all = runs.stream().map(Candidate::of).toList();
+        return all.stream().map(c -> clear(c, all)).toList();
     }
 
-    private static RunResult clear(RunResult run, List<RunResult> all) {
-        List<KnownDefects.Fix> predated = KnownDefects.predating(run.provenance(), run.seconds());
-        if (predated.isEmpty() || run.metrics().isEmpty()) {
+    private static RunResult clear(Candidate marked, List<Candidate> all) {
+        RunResult run = marked.run();
+        if (marked.predated().isEmpty() || run.metrics().isEmpty()) {
             return run;
         }
         List<KnownDefects.Clearance> found = new ArrayList<>();
-        for (KnownDefects.Fix fix : predated) {
-            witness(run, fix, all).ifPresent(w -> found.add(
+        for (KnownDefects.Fix fix : marked.predated()) {
+            witness(marked, fix, all).ifPresent(w -> found.add(
                     new KnownDefects.Clearance(fix, w.experiment() + "/" + w.runId(), run.metrics().size())));
         }
         return found.isEmpty() ? run : run.withClearances(found);
     }
 
-    /** The first (by name) run trained after {@code fix} whose record starts with all of {@code run}'s epochs. */
-    private static Optional<RunResult> witness(RunResult run, KnownDefects.Fix fix, List<RunResult> all) {
-        Map<String, Object> setup = withoutBudget(run.settings());
+    /** The first (by name) run trained after {@code fix} whose record starts with all of the marked run's epochs. */
+    private static Optional<RunResult> witness(Candidate marked, KnownDefects.Fix fix, List<Candidate> all) {
         return all.stream()
-                .filter(w -> w != run && w.provenance() != null)
-                .filter(w -> !KnownDefects.predating(w.provenance(), w.seconds()).contains(fix))
-                .filter(w -> withoutBudget(w.settings()).equals(setup))
-                .filter(w -> startsWith(w, run))
+                .filter(w -> w != marked && w.run().provenance() != null && !w.predated().contains(fix))
+                .filter(w -> w.setup().equals(marked.setup()))
+                .map(Candidate::run)
+                .filter(w -> startsWith(w, marked.run()))
                 .min(Comparator.comparing(w -> w.experiment() + "/" + w.runId()));
     }
 
     private static boolean startsWith(RunResult witness, RunResult run) {
         Replay r = Replay.compare(null, true, run.metrics(), witness.metrics());
         return r.identical() && r.compared().size() == run.metrics().size();
-    }
-
-    private static Map<String, Object> withoutBudget(Settings settings) {
-        Map<String, Object> map = new TreeMap<>(SettingsCodec.toMap(settings));
-        map.remove("epochs");
-        return map;
     }
 }
