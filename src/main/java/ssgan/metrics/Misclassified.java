@@ -8,14 +8,19 @@ public final class Misclassified {
     public static int count(float[] scores, int[] labels, int classes) {
         int errors = 0;
         for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (scores[i * classes + k] > scores[i * classes + best]) {
-                    best = k;
-                }
-            }
-            errors += best == labels[i] ? 0 : 1;
+            errors += argmax(scores, i, classes) == labels[i] ? 0 : 1;
         }
         return errors;
+    }
+
+    /** The predicted class of row {@code row} of row-major scores: the argmax, first on ties. */
+    public static int argmax(float[] scores, int row, int classes) {
+        int best = 0;
+        for (int k = 1; k < classes; k++) {
+            if (scores[row * classes + k] > scores[row * classes + best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 }

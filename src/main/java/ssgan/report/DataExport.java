@@ -10,6 +10,8 @@ import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Judgement;
 import ssgan.stats.ClaimLine;
+import ssgan.stats.Confusion;
+import ssgan.stats.RunConfusion;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
 import ssgan.metrics.EpochMetrics;
@@ -45,6 +47,7 @@ final class DataExport {
         t.put("runs", "per run: state, epochs, final errors, health flags, compute, provenance");
         t.put("ensembles", "per cell: the ensembles of its finished runs");
         t.put("ablations", "per variant: its difference from the faithful variant");
+        t.put("confusion", "per finished run, discriminator (averaged, raw), true and predicted class: test images");
         t.put("metrics", "per run and epoch: losses, test errors, seconds");
         return t;
     }
@@ -58,6 +61,14 @@ final class DataExport {
                 .map(DataExport::ensemble).toList());
         table(dir, "ablations", analysis.ablations().stream().flatMap(a -> a.rows().stream()).map(DataExport::ablation)
                 .toList());
+        List<Map<String, Object>> confusion = new ArrayList<>();
+        for (CellSummary c : analysis.cells()) {
+            for (RunConfusion r : c.confusions()) {
+                confusion.addAll(confusion(r, "averaged", r.averaged()));
+                confusion.addAll(confusion(r, "raw", r.raw()));
+            }
+        }
+        table(dir, "confusion", confusion);
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (RunResult r : analysis.runs()) {
             for (EpochMetrics m : r.metrics()) {
@@ -212,6 +223,23 @@ final class DataExport {
         row.put("groups_averaged_std", number(c.ensemble().groupsAverage().std()));
         row.put("comparable", c.key().fullBudget() && c.ensemble().members() > 1);
         return row;
+    }
+
+    private static List<Map<String, Object>> confusion(RunConfusion r, String discriminator, Confusion c) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int actual = 0; actual < c.classes(); actual++) {
+            for (int predicted = 0; predicted < c.classes(); predicted++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("experiment", r.run().experiment());
+                row.put("run_id", r.run().runId());
+                row.put("discriminator", discriminator);
+                row.put("true_class", actual);
+                row.put("predicted_class", predicted);
+                row.put("count", c.counts()[actual][predicted]);
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static Map<String, Object> ablation(Ablation.Row r) {

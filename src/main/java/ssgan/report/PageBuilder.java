@@ -168,7 +168,8 @@ final class PageBuilder {
                 k.fullBudget(), averages, runsLine(c), mixes, restartNotes(c.runs()));
         return new PageModel.CellView(head, flagged, stats, comparison(c), assetExists.test(loss) ? loss : null,
                 assetExists.test(error) ? error : null, samples, EnsembleViews.cellRows(c),
-                EnsembleViews.cellNote(c));
+                EnsembleViews.cellNote(c), c.confusions().stream().map(r -> new PageModel.ConfusionLine(
+                        String.valueOf(r.run().seed()), Assets.runPage(r.run()), r.averaged().text())).toList());
     }
 
     /**

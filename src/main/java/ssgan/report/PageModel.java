@@ -67,11 +67,15 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     public record CellView(CellHead head, List<Flagged> flagged, List<StatRow> stats, Comparison comparison,
                            String lossChart, String errorChart, List<Sample> samples, List<EnsembleRow> ensembles,
-                           String ensembleNote) {
+                           String ensembleNote, List<ConfusionLine> confusions) {
         public boolean hasSamples() { return !samples.isEmpty(); }
+        public boolean hasConfusions() { return !confusions.isEmpty(); }
         public boolean hasEnsembles() { return !ensembles.isEmpty(); }
         public boolean hasFlagged() { return !flagged.isEmpty(); }
     }
+
+    /** Where a finished run's averaged-D errors are, in words, linked to its page (which has the matrices). */
+    public record ConfusionLine(String seed, String href, String text) {}
 
     /** A flagged run of a cell, linked to its page. */
     public record Flagged(String seed, String href, String findings) {}

@@ -9,6 +9,8 @@ import ssgan.results.KnownDefects;
 import ssgan.results.Provenance;
 import ssgan.results.Replay;
 import ssgan.results.RunState;
+import ssgan.stats.Confusion;
+import ssgan.stats.RunConfusion;
 import ssgan.stats.RunResult;
 
 import java.nio.file.Path;
@@ -16,20 +18,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A run's own page ({@code runs/<experiment>/<run-id>.html}): its curves, its samples at integer scale, its full
  * config with the keys that differ from the paper's setup and from its sibling seeds marked, its provenance and
- * health, and its errors every 25 epochs. Formatting only, like {@link PageBuilder}.
+ * health, its errors every 25 epochs and, once finished, where its final errors are (confusion matrices). Formatting only, like {@link PageBuilder}.
  */
-record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones, Samples samples,
-               List<ConfigRow> config, List<Row> provenance, Sittings sittings, Restarts restarts) {
+record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones,
+               List<ConfusionView> confusions, Samples samples, List<ConfigRow> config, List<Row> provenance,
+               Sittings sittings, Restarts restarts) {
     static final int MILESTONE_EVERY = 25;
     /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
     static final int SAMPLE_SCALE = 2;
+
+    public boolean hasConfusions() { return !confusions.isEmpty(); }
 
     /** Back to the report's root, and to the run's cell on the index. */
     record Links(String root, String cellHref) {}
@@ -73,6 +80,19 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     record RestartRow(String number, String at, String reason, String epochsLost, String kept, String replay,
                       boolean differs) {}
 
+    /**
+     * One discriminator's confusion matrix: a row per true class, a column per predicted class, the class's error
+     * last. {@code css} of a count: "diagonal", "major" (at least {@link #MAJOR} of its row) or "minor" (above 0).
+     */
+    record ConfusionView(String title, String summary, List<String> predicted, List<ConfusionRow> rows) {}
+
+    record ConfusionRow(String actual, List<Count> counts, String error) {}
+
+    record Count(String value, String css) {}
+
+    /** An off-diagonal count that is at least this share of its true class stands out: a cluster given the wrong label. */
+    static final double MAJOR = 0.1;
+
     record Milestone(String epoch, String raw, String average, String corrected, String featureMatching,
                      String seconds) {}
 
@@ -80,7 +100,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
      * @param siblings the other runs of the run's cell
      * @param samplesWidth the width of samples.png in pixels (0 without samples)
      */
-    static RunPage of(RunResult run, List<RunResult> siblings, int samplesWidth, boolean hasChart) {
+    static RunPage of(RunResult run, List<RunResult> siblings, Optional<RunConfusion> confusion, int samplesWidth,
+                      boolean hasChart) {
         String root = Assets.FROM_RUN_PAGE;
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
@@ -94,8 +115,28 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
                 : new Samples(root + Assets.samples(run), samplesWidth * SAMPLE_SCALE);
         return new RunPage(run.experiment() + " / " + run.runId(),
                 new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
-                hasChart ? root + Assets.runChart(run) : null, milestones(run), samples, config(run, siblings),
+                hasChart ? root + Assets.runChart(run) : null, milestones(run),
+                confusion.map(c -> List.of(confusion("averaged D (the paper's number)", c.averaged()),
+                        confusion("raw D", c.raw()))).orElse(List.of()), samples, config(run, siblings),
                 provenance(run), sittings(run.provenance()), restarts(run.replays()));
+    }
+
+    static ConfusionView confusion(String title, Confusion c) {
+        List<String> predicted = IntStream.range(0, c.classes()).mapToObj(String::valueOf).toList();
+        List<ConfusionRow> rows = new ArrayList<>();
+        for (int a = 0; a < c.classes(); a++) {
+            int support = c.support(a);
+            List<Count> counts = new ArrayList<>();
+            for (int p = 0; p < c.classes(); p++) {
+                int n = c.counts()[a][p];
+                String css = a == p ? "diagonal" : n > 0 && n >= MAJOR * support ? "major" : n > 0 ? "minor" : null;
+                counts.add(new Count(String.valueOf(n), css));
+            }
+            String error = support == 0 ? Formats.NONE
+                    : Formats.number(100.0 * (support - c.counts()[a][a]) / support, 1) + " %";
+            rows.add(new ConfusionRow(String.valueOf(a), counts, error));
+        }
+        return new ConfusionView(title, c.text(), predicted, rows);
     }
 
     static Restarts restarts(List<Replay> replays) {

@@ -7,6 +7,7 @@ import ssgan.results.Predictions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +63,33 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
                 paperCell.map(PaperTable.Cell::mean).orElse(null), paperCell.map(PaperTable.Cell::std).orElse(null),
                 paperCell.map(PaperReference::runs).orElse(0));
         ErrorUnit unit = key.unit();
+        // Each predictions file is read once, for the confusion matrices and the ensembles both.
+        Map<RunResult, Optional<Predictions>> read = new IdentityHashMap<>();
+        Function<RunResult, Optional<Predictions>> once = r -> {
+            Optional<Predictions> p = read.get(r);
+            if (p == null) {
+                p = predictions.apply(r); // an unreadable file throws again for the ensemble, which reports it
+                read.put(r, p);
+            }
+            return p;
+        };
         return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell,
-                judgement, Curves.of(runs, unit), Ensemble.of(finished, unit, predictions),
-                paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs));
+                judgement, Curves.of(runs, unit), Ensemble.of(finished, unit, once),
+                paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs), confusions(runs, once));
+    }
+
+    /** The confusion matrices of the cell's finished runs that have readable predictions, in seed order. */
+    static List<RunConfusion> confusions(List<RunResult> runs, Function<RunResult, Optional<Predictions>> predictions) {
+        List<RunConfusion> out = new ArrayList<>();
+        for (RunResult r : runs.stream().filter(RunResult::finished)
+                .sorted(Comparator.comparingInt(RunResult::seed).thenComparing(RunResult::experiment)).toList()) {
+            try {
+                predictions.apply(r).ifPresent(p -> out.add(RunConfusion.of(r, p)));
+            } catch (RuntimeException e) {
+                // left out here; the cell's ensemble names the unreadable file
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -22,13 +22,20 @@ import java.util.Optional;
  * @param ensemble  ensembles of the finished runs that have predictions
  * @param paperEnsemble the paper's "Ensemble of 10" value for this dataset and label count, if the table has one
  * @param mixes     what differs between the runs of the cell besides the seed (commits, threads, resumes), in words
+ * @param confusions where the errors of each finished run with predictions are, in seed order
  */
 public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, SampleStats average,
                           SampleStats raw, SampleStats corrected, SampleStats healthy,
                           Optional<PaperTable.Cell> paper, Judgement judgement, Curves curves,
-                          Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes) {
+                          Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes,
+                          List<RunConfusion> confusions) {
 
     public ErrorUnit unit() { return key.unit(); }
+
+    /** The run's confusion matrices, if it finished with a readable predictions file. */
+    public Optional<RunConfusion> confusion(RunResult run) {
+        return confusions.stream().filter(c -> c.run() == run).findFirst();
+    }
 
     public Verdict verdict() { return judgement.verdict(); }
 
