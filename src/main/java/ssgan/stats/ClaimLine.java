@@ -131,6 +131,8 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         return "; ours − paper " + Formats.signed(j.difference(), d) + effect + ", 95 % CI "
                 + Formats.interval(j.ciLow(), j.ciHigh(), d) + ", 90 % CI (TOST) "
                 + Formats.interval(j.tostLow(), j.tostHigh(), d) + ", Welch p = " + Formats.pValue(j.p())
+                + (j.allOutside() ? ", paper's 95 % prediction interval for one run "
+                + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d) : "")
                 + "; detectable at 80 % power: ±" + Formats.number(j.minDetectable(), d) + seeds + "; rule: "
                 + j.rule();
     }
