@@ -92,9 +92,11 @@ public record Confusion(int[][] counts) {
 
     /** Share of all errors in the {@code n} largest pairs (NaN without errors). */
     public double topShare(int n) {
-        int errors = errors();
-        return errors == 0 ? Double.NaN
-                : pairs().stream().limit(n).mapToInt(Pair::count).sum() / (double) errors;
+        return share(pairs(), n, errors());
+    }
+
+    private static double share(List<Pair> pairs, int n, int errors) {
+        return errors == 0 ? Double.NaN : pairs.stream().limit(n).mapToInt(Pair::count).sum() / (double) errors;
     }
 
     /**
@@ -115,12 +117,13 @@ public record Confusion(int[][] counts) {
             s.append(String.join(", ", misassigned.stream().map(p -> p.actual() + " as " + p.predicted()
                     + " (" + p.count() + " of " + support(p.actual()) + ")").toList()));
         }
-        Pair largest = pairs().get(0);
+        List<Pair> pairs = pairs();
+        Pair largest = pairs.get(0);
         s.append("; largest pair ").append(largest.actual()).append(" → ").append(largest.predicted()).append(": ")
-                .append(largest.count()).append(" (").append(percent(largest.count() / (double) errors))
+                .append(largest.count()).append(" (").append(percent(share(pairs, 1, errors)))
                 .append(" of errors)");
-        if (pairs().size() > TOP) {
-            s.append("; the ").append(TOP).append(" largest: ").append(percent(topShare(TOP)));
+        if (pairs.size() > TOP) {
+            s.append("; the ").append(TOP).append(" largest: ").append(percent(share(pairs, TOP, errors)));
         }
         return s.toString();
     }
