@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ssgan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reproduces the semi-supervised GAN of Salimans et al. (2016) and reports how close it comes.",
         subcommands = {PlanCommand.class, StatusCommand.class, SweepCommand.class, RunCommand.class, SlurmCommand.class,
-                ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, SubsetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import ssgan.results.Provenance;
+import ssgan.results.SubsetDifficulty;
 import ssgan.stats.Ablation;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
@@ -12,6 +13,7 @@ import ssgan.stats.Judgement;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.Confusion;
 import ssgan.stats.RunConfusion;
+import ssgan.stats.RunSubset;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
 import ssgan.metrics.EpochMetrics;
@@ -48,6 +50,8 @@ final class DataExport {
         t.put("ensembles", "per cell: the ensembles of its finished runs");
         t.put("ablations", "per variant: its difference from the faithful variant");
         t.put("confusion", "per finished run, discriminator (averaged, raw), true and predicted class: test images");
+        t.put("subsets", "per run with a subset.json: test errors of 1-NN on its labeled images alone, and its rank"
+                + " among random subsets of the same size");
         t.put("metrics", "per run and epoch: losses, test errors, seconds");
         return t;
     }
@@ -69,6 +73,8 @@ final class DataExport {
             }
         }
         table(dir, "confusion", confusion);
+        table(dir, "subsets", analysis.cells().stream().flatMap(c -> c.subsets().stream()).map(DataExport::subset)
+                .toList());
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (RunResult r : analysis.runs()) {
             for (EpochMetrics m : r.metrics()) {
@@ -223,6 +229,26 @@ final class DataExport {
         row.put("groups_averaged_std", number(c.ensemble().groupsAverage().std()));
         row.put("comparable", c.key().fullBudget() && c.ensemble().members() > 1);
         return row;
+    }
+
+    private static Map<String, Object> subset(RunSubset s) {
+        SubsetDifficulty d = s.difficulty();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("experiment", s.run().experiment());
+        m.put("run_id", s.run().runId());
+        m.put("labels", d.labels());
+        m.put("seed_data", d.seedData());
+        m.put("nn_test_errors", d.testErrors());
+        m.put("test_count", d.testCount());
+        m.put("reference_draws", d.referenceDraws());
+        m.put("reference_first_seed", d.referenceFirstSeed());
+        boolean ranked = d.referenceDraws() > 0;
+        m.put("percentile", ranked ? d.percentile() : null);
+        m.put("reference_median", ranked ? d.referenceQuantile(0.5) : null);
+        m.put("reference_p05", ranked ? d.referenceQuantile(0.05) : null);
+        m.put("reference_p95", ranked ? d.referenceQuantile(0.95) : null);
+        m.put("final_errors_average", s.run().finished() ? s.run().finalAverage() : null);
+        return m;
     }
 
     private static List<Map<String, Object>> confusion(RunConfusion r, String discriminator, Confusion c) {

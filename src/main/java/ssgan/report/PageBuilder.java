@@ -169,7 +169,10 @@ final class PageBuilder {
         return new PageModel.CellView(head, flagged, stats, comparison(c), assetExists.test(loss) ? loss : null,
                 assetExists.test(error) ? error : null, samples, EnsembleViews.cellRows(c),
                 EnsembleViews.cellNote(c), c.confusions().stream().map(r -> new PageModel.ConfusionLine(
-                        String.valueOf(r.run().seed()), Assets.runPage(r.run()), r.averaged().text())).toList());
+                        String.valueOf(r.run().seed()), Assets.runPage(r.run()), r.averaged().text())).toList(),
+                c.subsets().stream().map(s -> new PageModel.SubsetLine(String.valueOf(s.run().seed()),
+                        Assets.runPage(s.run()), s.run().finished() ? Formats.number(s.run().finalAverage(),
+                        k.unit().runDecimals()) : s.run().stateText(), s.text(k.unit()))).toList());
     }
 
     /**

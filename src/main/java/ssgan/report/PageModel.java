@@ -67,8 +67,9 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     public record CellView(CellHead head, List<Flagged> flagged, List<StatRow> stats, Comparison comparison,
                            String lossChart, String errorChart, List<Sample> samples, List<EnsembleRow> ensembles,
-                           String ensembleNote, List<ConfusionLine> confusions) {
+                           String ensembleNote, List<ConfusionLine> confusions, List<SubsetLine> subsets) {
         public boolean hasSamples() { return !samples.isEmpty(); }
+        public boolean hasSubsets() { return !subsets.isEmpty(); }
         public boolean hasConfusions() { return !confusions.isEmpty(); }
         public boolean hasEnsembles() { return !ensembles.isEmpty(); }
         public boolean hasFlagged() { return !flagged.isEmpty(); }
@@ -76,6 +77,9 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     /** Where a finished run's averaged-D errors are, in words, linked to its page (which has the matrices). */
     public record ConfusionLine(String seed, String href, String text) {}
+
+    /** How hard a run's labeled subset is, beside the run's own averaged-D error (or its state), linked to its page. */
+    public record SubsetLine(String seed, String href, String ours, String text) {}
 
     /** A flagged run of a cell, linked to its page. */
     public record Flagged(String seed, String href, String findings) {}

@@ -126,7 +126,7 @@ public final class ReportGenerator {
                 Files.createDirectories(page.getParent());
                 List<RunResult> siblings = cell.runs().stream().filter(r -> r != run).toList();
                 int samplesWidth = run.samples() == null ? 0 : imageWidth(run.samples());
-                RunPage model = RunPage.of(run, siblings, cell.confusion(run), samplesWidth,
+                RunPage model = RunPage.of(run, siblings, cell.confusion(run), cell.subset(run), samplesWidth,
                         Files.isRegularFile(dir.resolve(Assets.runChart(run))));
                 Files.writeString(page, Html.render(model), StandardCharsets.UTF_8);
             }

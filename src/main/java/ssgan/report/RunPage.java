@@ -11,6 +11,7 @@ import ssgan.results.Replay;
 import ssgan.results.RunState;
 import ssgan.stats.Confusion;
 import ssgan.stats.RunConfusion;
+import ssgan.stats.RunSubset;
 import ssgan.stats.RunResult;
 
 import java.nio.file.Path;
@@ -27,12 +28,13 @@ import java.util.stream.IntStream;
 /**
  * A run's own page ({@code runs/<experiment>/<run-id>.html}): its curves, its samples at integer scale, its full
  * config with the keys that differ from the paper's setup and from its sibling seeds marked, its provenance and
- * health, its errors every 25 epochs and, once finished, where its final errors are (confusion matrices).
+ * health, its errors every 25 epochs, once finished where its final errors are (confusion matrices) and, once
+ * {@code ssgan subsets} has looked at it, how hard its labeled subset is.
  * Formatting only, like {@link PageBuilder}.
  */
 record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones,
-               List<ConfusionView> confusions, Samples samples, List<ConfigRow> config, List<Row> provenance,
-               Sittings sittings, Restarts restarts) {
+               List<ConfusionView> confusions, String subset, Samples samples, List<ConfigRow> config,
+               List<Row> provenance, Sittings sittings, Restarts restarts) {
     static final int MILESTONE_EVERY = 25;
     /** Sample grids are shown at twice their size, a whole multiple, so pixels stay sharp. */
     static final int SAMPLE_SCALE = 2;
@@ -101,8 +103,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
      * @param siblings the other runs of the run's cell
      * @param samplesWidth the width of samples.png in pixels (0 without samples)
      */
-    static RunPage of(RunResult run, List<RunResult> siblings, Optional<RunConfusion> confusion, int samplesWidth,
-                      boolean hasChart) {
+    static RunPage of(RunResult run, List<RunResult> siblings, Optional<RunConfusion> confusion,
+                      Optional<RunSubset> subset, int samplesWidth, boolean hasChart) {
         String root = Assets.FROM_RUN_PAGE;
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
@@ -118,7 +120,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
                 new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
                 hasChart ? root + Assets.runChart(run) : null, milestones(run),
                 confusion.map(c -> List.of(confusion("averaged D (the paper's number)", c.averaged()),
-                        confusion("raw D", c.raw()))).orElse(List.of()), samples, config(run, siblings),
+                        confusion("raw D", c.raw()))).orElse(List.of()),
+                subset.map(s -> s.text(run.unit()) + ".").orElse(null), samples, config(run, siblings),
                 provenance(run), sittings(run.provenance()), restarts(run.replays()));
     }
 

@@ -24,8 +24,7 @@ final class ProvenanceCollector {
         Engine engine = Engine.getInstance();
         Device device = engine.defaultDevice();
         Path here = Path.of("");
-        String commit = git(here, "rev-parse", "HEAD");
-        return new Provenance(commit == null ? "unknown" : commit.trim(), codeModified(here),
+        return new Provenance(commit(), codeModified(here),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Engine.getDjlVersion(),
                 engine.getEngineName(), engine.getVersion(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -34,6 +33,12 @@ final class ProvenanceCollector {
                 device.isGpu() ? gpuName(device) : "none",
                 JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), dataChecksums,
                 Instant.now().toString(), null, sittings, checkpoint, restarts, null);
+    }
+
+    /** The checked-out commit, or "unknown" outside a checkout. */
+    static String commit() {
+        String commit = git(Path.of(""), "rev-parse", "HEAD");
+        return commit == null ? "unknown" : commit.trim();
     }
 
     private static String gpuName(Device device) {

@@ -75,7 +75,8 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         };
         return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell,
                 judgement, Curves.of(runs, unit), Ensemble.of(finished, unit, once),
-                paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs), confusions(runs, once));
+                paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs), confusions(runs, once),
+                RunSubset.of(runs));
     }
 
     /** The confusion matrices of the cell's finished runs that have readable predictions, in seed order. */

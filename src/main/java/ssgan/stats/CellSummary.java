@@ -23,18 +23,24 @@ import java.util.Optional;
  * @param paperEnsemble the paper's "Ensemble of 10" value for this dataset and label count, if the table has one
  * @param mixes     what differs between the runs of the cell besides the seed (commits, threads, resumes), in words
  * @param confusions where the errors of each finished run with predictions are, in seed order
+ * @param subsets   how hard the labeled subset of each run with a subset.json is, in seed order
  */
 public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, SampleStats average,
                           SampleStats raw, SampleStats corrected, SampleStats healthy,
                           Optional<PaperTable.Cell> paper, Judgement judgement, Curves curves,
                           Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes,
-                          List<RunConfusion> confusions) {
+                          List<RunConfusion> confusions, List<RunSubset> subsets) {
 
     public ErrorUnit unit() { return key.unit(); }
 
     /** The run's confusion matrices, if it finished with a readable predictions file. */
     public Optional<RunConfusion> confusion(RunResult run) {
         return confusions.stream().filter(c -> c.run() == run).findFirst();
+    }
+
+    /** How hard the run's labeled subset is, if {@code ssgan subsets} has looked at it. */
+    public Optional<RunSubset> subset(RunResult run) {
+        return subsets.stream().filter(s -> s.run() == run).findFirst();
     }
 
     public Verdict verdict() { return judgement.verdict(); }
