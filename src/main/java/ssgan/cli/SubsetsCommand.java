@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "subsets", description = "How hard each run's labeled subset is: the test errors of a "
         + "1-nearest-neighbour classifier given its labeled images alone, ranked among the subsets of seed_data "
         + "1001, 1002, ... of the same size. Prints a line per planned run and writes subset.json into each started "
-        + "run's directory, where the report finds it. Nothing trains; a run in progress is not disturbed.")
+        + "run's directory, where the report finds it (a sweep writes it when a run first starts; this command adds it "
+        + "to older runs or recomputes it). Nothing trains; a run in progress is not disturbed.")
 final class SubsetsCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs experiment;
@@ -27,8 +28,8 @@ final class SubsetsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--draws", defaultValue = "100", description = "Reference subsets per label count (default: "
-            + "${DEFAULT-VALUE}; 0: the run's own figure only).")
+    @Option(names = "--draws", defaultValue = "" + SubsetCheck.DEFAULT_DRAWS, description = "Reference subsets per "
+            + "label count (default: ${DEFAULT-VALUE}; 0: the run's own figure only).")
     int draws;
 
     @Option(names = "--force", description = "Recompute subset.json files that exist with the same number of draws.")

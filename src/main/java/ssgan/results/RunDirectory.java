@@ -24,8 +24,8 @@ import java.util.Optional;
  * The layout of one run: {@code results/<experiment>/<run-id>/} with config.yaml, provenance.json,
  * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, predictions.bin.gz (final test-set
  * probabilities, for ensembles), after a restart from epoch 0 metrics-lost-N.jsonl (the abandoned training) and,
- * after a failed sitting, failure.txt (its stack trace), and once {@code ssgan subsets} has looked at it, subset.json
- * (how hard its labeled subset is, {@link SubsetDifficulty}). Every file is written atomically.
+ * after a failed sitting, failure.txt (its stack trace), and subset.json (how hard its labeled subset is,
+ * {@link SubsetDifficulty}: written when the run first starts, or by {@code ssgan subsets}). Every file is written atomically.
  *
  * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl, provenance.json and
  * status.json as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or
@@ -115,7 +115,7 @@ public final class RunDirectory {
 
     public void writeProvenance(Provenance p) { AtomicFiles.writeJson(provenanceFile(), p); }
 
-    /** How hard the run's labeled subset is ({@code ssgan subsets} writes it), if computed. */
+    /** How hard the run's labeled subset is, if computed (at the run's start, or by {@code ssgan subsets}). */
     public Optional<SubsetDifficulty> readSubset() {
         return Files.exists(subsetFile())
                 ? Optional.of(AtomicFiles.readJson(subsetFile(), SubsetDifficulty.class)) : Optional.empty();

@@ -1,5 +1,6 @@
 package ssgan.runs;
 
+import ai.djl.ndarray.NDManager;
 import ssgan.experiment.RunSpec;
 import ssgan.results.LockOwner;
 import ssgan.results.ResultsStore;
@@ -9,16 +10,19 @@ import ssgan.results.RunState;
 import ssgan.train.DivergedException;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /**
  * Runs one {@link RunSpec} into its run directory: skip when done, lock, then one {@link Sitting}: record config and
- * provenance, train (resuming from the last checkpoint), then write samples, summary and the final status.
+ * provenance (and, once, how hard its labeled subset is), train (resuming from the last checkpoint), then write
+ * samples, summary and the final status.
  */
 public final class RunExecutor {
     private final ResultsStore store;
     private final DatasetCache datasets;
     private final PrintStream out;
+    private SubsetCheck subsets; // made on first use: it loads the engine, and memoises the reference subsets
 
     public RunExecutor(ResultsStore store, DatasetCache datasets, PrintStream out) {
         this.store = store;
@@ -58,6 +62,7 @@ public final class RunExecutor {
         Sitting sitting = new Sitting(spec, dir, label, out);
         try {
             sitting.begin(datasets);
+            recordSubset(spec, dir, label);
             return sitting.complete(sitting.train(lock));
         } catch (DivergedException e) {
             return sitting.diverged(e);
@@ -66,6 +71,24 @@ public final class RunExecutor {
         } catch (Error e) {   // e.g. out of memory: the trace is recorded, but the JVM may be unfit for another run
             sitting.failed(e);
             throw e;
+        }
+    }
+
+    /**
+     * Writes subset.json (how hard the run's labeled subset is) if the run has none: a few CPU-seconds the first
+     * time a sweep meets a label count, less than one epoch. A failure here is printed and the run trains anyway.
+     */
+    private void recordSubset(RunSpec spec, RunDirectory dir, String label) {
+        if (Files.exists(dir.subsetFile())) {
+            return;
+        }
+        try {
+            if (subsets == null) {
+                subsets = new SubsetCheck(NDManager.newBaseManager(), datasets, SubsetCheck.DEFAULT_DRAWS);
+            }
+            dir.writeSubset(subsets.of(spec.settings()));
+        } catch (RuntimeException e) {
+            out.println(label + ": subset.json not written (" + e.getMessage() + "); ./ssgan subsets adds it later");
         }
     }
 }

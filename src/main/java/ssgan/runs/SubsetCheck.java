@@ -19,6 +19,8 @@ import java.util.Map;
 public final class SubsetCheck {
     /** The reference subsets are those of seed_data 1001, 1002, …: apart from any seed a sweep uses (1..10). */
     public static final long REFERENCE_FIRST_SEED = 1001;
+    /** Reference subsets per label count unless asked otherwise: percentiles to the nearest 1 %. */
+    public static final int DEFAULT_DRAWS = 100;
 
     private final NDManager manager;
     private final DatasetCache datasets;

@@ -107,6 +107,7 @@ class CliTest {
             assertTrue(Files.exists(run.samplesFile()) && Files.exists(run.summaryFile())
                     && Files.exists(run.provenanceFile()) && Files.exists(run.configFile()));
             assertFalse(Files.exists(run.lockFile()), "lock released");
+            assertEquals(100, run.readSubset().orElseThrow().referenceDraws(), "its subset.json, from its start");
             // the saved probabilities reproduce the summary's error counts (what ensembles are built from)
             Predictions p = Predictions.read(run.predictionsFile());
             Summary summary = run.readSummary().orElseThrow();
