@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ssgan.experiment.Plan;
 import ssgan.experiment.RunSpec;
+import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.SubsetDifficulty;
 import ssgan.runs.DatasetCache;
@@ -44,10 +45,11 @@ final class SubsetsCommand implements Callable<Integer> {
         Plan plan = experiment.load(common);
         DatasetCache datasets = PlanLoading.datasetsFor(plan.runs(), common, System.err);
         common.configureEngine();
+        ResultsStore store = common.store();
         try (NDManager manager = NDManager.newBaseManager()) {
             SubsetCheck check = new SubsetCheck(manager, datasets, draws);
             for (RunSpec run : plan.runs()) {
-                RunDirectory dir = common.store().run(plan.experiment(), run.runId());
+                RunDirectory dir = store.run(plan.experiment(), run.runId());
                 boolean started = Files.isRegularFile(dir.configFile());
                 Optional<SubsetDifficulty> kept = started && !force ? dir.readSubset()
                         .filter(s -> s.referenceDraws() == draws) : Optional.empty();

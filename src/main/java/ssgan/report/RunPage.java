@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
 /**
  * A run's own page ({@code runs/<experiment>/<run-id>.html}): its curves, its samples at integer scale, its full
  * config with the keys that differ from the paper's setup and from its sibling seeds marked, its provenance and
- * health, its errors every 25 epochs, once finished where its final errors are (confusion matrices) and, once
- * {@code ssgan subsets} has looked at it, how hard its labeled subset is.
+ * health, its errors every 25 epochs, once finished where its final errors are (confusion matrices) and, from its
+ * subset.json, how hard its labeled subset is.
  * Formatting only, like {@link PageBuilder}.
  */
 record RunPage(String title, Links links, Status status, String chart, List<Milestone> milestones,

@@ -25,7 +25,8 @@ import java.util.Optional;
  * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, predictions.bin.gz (final test-set
  * probabilities, for ensembles), after a restart from epoch 0 metrics-lost-N.jsonl (the abandoned training) and,
  * after a failed sitting, failure.txt (its stack trace), and subset.json (how hard its labeled subset is,
- * {@link SubsetDifficulty}: written when the run first starts, or by {@code ssgan subsets}). Every file is written atomically.
+ * {@link SubsetDifficulty}: written when the run first starts, or by {@code ssgan subsets}). Every file is written
+ * atomically.
  *
  * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl, provenance.json and
  * status.json as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or

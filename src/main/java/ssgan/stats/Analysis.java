@@ -83,7 +83,7 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
     static List<RunConfusion> confusions(List<RunResult> runs, Function<RunResult, Optional<Predictions>> predictions) {
         List<RunConfusion> out = new ArrayList<>();
         for (RunResult r : runs.stream().filter(RunResult::finished)
-                .sorted(Comparator.comparingInt(RunResult::seed).thenComparing(RunResult::experiment)).toList()) {
+                .sorted(RunResult.SEED_ORDER).toList()) {
             try {
                 predictions.apply(r).ifPresent(p -> out.add(RunConfusion.of(r, p)));
             } catch (RuntimeException e) {

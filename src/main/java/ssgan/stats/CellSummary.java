@@ -38,7 +38,7 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
         return confusions.stream().filter(c -> c.run() == run).findFirst();
     }
 
-    /** How hard the run's labeled subset is, if {@code ssgan subsets} has looked at it. */
+    /** How hard the run's labeled subset is, if the run has a readable subset.json. */
     public Optional<RunSubset> subset(RunResult run) {
         return subsets.stream().filter(s -> s.run() == run).findFirst();
     }

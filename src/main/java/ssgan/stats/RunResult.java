@@ -10,6 +10,7 @@ import ssgan.results.KnownDefects;
 import ssgan.results.RunState;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,10 @@ public record RunResult(String experiment, String runId, String configHash, Path
                         Settings settings, CellKey cell, RunState state, int epochsDone,
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
                         Path samples, double seconds, RunHealth health, List<KnownDefects.Clearance> clearances) {
+
+    /** The order of a cell's per-run lines: by seed, then experiment (the same seed can stand in two). */
+    static final Comparator<RunResult> SEED_ORDER = Comparator.comparingInt(RunResult::seed)
+            .thenComparing(RunResult::experiment);
 
     /** A run as read from its directory, before any other run could clear it of a known defect. */
     public RunResult(String experiment, String runId, String configHash, Path directory, Settings settings,

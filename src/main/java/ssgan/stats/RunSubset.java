@@ -6,7 +6,6 @@ import ssgan.results.RunDirectory;
 import ssgan.results.SubsetDifficulty;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,8 +21,7 @@ public record RunSubset(RunResult run, SubsetDifficulty difficulty) {
      */
     static List<RunSubset> of(List<RunResult> runs) {
         List<RunSubset> out = new ArrayList<>();
-        for (RunResult r : runs.stream().sorted(Comparator.comparingInt(RunResult::seed)
-                .thenComparing(RunResult::experiment)).toList()) {
+        for (RunResult r : runs.stream().sorted(RunResult.SEED_ORDER).toList()) {
             try {
                 new RunDirectory(r.directory()).readSubset().ifPresent(d -> out.add(new RunSubset(r, d)));
             } catch (RuntimeException e) {
