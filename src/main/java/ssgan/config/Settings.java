@@ -13,6 +13,7 @@ public record Settings(
         int labels,                  // number of labeled training images, class-balanced
         int seed,                    // weights, noise, shuffles
         int seedData,                // only the labeled subset (and the data-dependent-init images)
+        DataRng dataRng,             // how seed_data draws: java (SplittableRandom) or numpy (the authors' RandomState)
         int epochs,
         int batchSize,
         int iterationsPerEpoch,      // 0: training images / batch size (600 for MNIST)
@@ -52,6 +53,7 @@ public record Settings(
     public enum GeneratorOutput { SIGMOID, SOFTPLUS }
     public enum GeneratorOutputInit { GLOROT, NORMAL }
     public enum LabeledShuffle { PER_COPY, GLOBAL }
+    public enum DataRng { JAVA, NUMPY }
     public enum AverageStart { ZERO, PARAMS }
     public enum GeneratorLoss { FEATURE_MATCHING, GAN }
 }

@@ -17,15 +17,26 @@ public record LabeledSubset(int[] indices, int[] permutation) {
      * @param labels    labels of the whole training set
      * @param classes   number of classes K
      * @param count     total number of labels wanted; must be a multiple of K
-     * @param seedData  the data seed ({@code seed_data} in the original code)
+     * @param seedData  the data seed ({@code seed_data} in the original code), drawn with Java's SplittableRandom
      */
     public static LabeledSubset select(int[] labels, int classes, int count, long seedData) {
+        return select(labels, classes, count, Shuffles.permutation(labels.length, new SplittableRandom(seedData)));
+    }
+
+    /**
+     * The subset a given permutation of all training indices picks, e.g. NumPy's ({@link NumpyRandomState}), which
+     * picks the authors' own subset for the same seed_data.
+     */
+    public static LabeledSubset select(int[] labels, int classes, int count, int[] permutation) {
+        if (permutation.length != labels.length) {
+            throw new IllegalArgumentException("a permutation of " + permutation.length + " indices for "
+                    + labels.length + " training images");
+        }
         if (classes <= 0 || count <= 0 || count % classes != 0) {
             throw new IllegalArgumentException("labeled count " + count + " must be a positive multiple of the "
                     + classes + " classes (the subset is class-balanced)");
         }
         int perClass = count / classes;
-        int[] permutation = Shuffles.permutation(labels.length, new SplittableRandom(seedData));
 
         int[][] chosen = new int[classes][perClass];
         int[] taken = new int[classes];

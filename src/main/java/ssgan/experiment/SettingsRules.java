@@ -57,6 +57,11 @@ final class SettingsRules {
         if (usable("average_rate") && !(dbl("average_rate") > 0 && dbl("average_rate") <= 1)) {
             report("average_rate", "expected a number in (0, 1], got " + text("average_rate"));
         }
+        if (usable("data_rng", "seed_data") && "numpy".equals(SettingsCodec.configValue(values.get("data_rng").value()))
+                && integer("seed_data") < 0) {
+            report("seed_data", "data_rng", "data_rng numpy draws as NumPy's RandomState, whose seeds are >= 0, got"
+                    + " seed_data " + integer("seed_data"));
+        }
         if (usable("lr_decay_start", "lr_decay_end") && integer("lr_decay_end") < integer("lr_decay_start")) {
             report("lr_decay_end", "lr_decay_start",
                     "lr_decay_end (" + integer("lr_decay_end") + ") must be >= lr_decay_start ("

@@ -121,6 +121,11 @@ class MalformedConfigTest {
                         settings:
                           unlabeled_weight: -1
                         """, 2, 21, "settings.unlabeled_weight", "expected a number >= 0, got -1"),
+                new Case("numpy draw with a negative data seed", "numpyseed.yaml", """
+                        settings:
+                          data_rng: numpy
+                          seed_data: -3
+                        """, 3, 14, "settings.seed_data", "NumPy's RandomState, whose seeds are >= 0, got seed_data -3"),
                 new Case("lr decay ends before it starts", "decay.yaml", """
                         settings:
                           epochs: 10
