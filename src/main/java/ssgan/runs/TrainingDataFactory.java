@@ -6,7 +6,6 @@ import ssgan.data.ImageSet;
 import ssgan.data.LabeledSubset;
 import ssgan.data.LabeledTiling;
 import ssgan.data.NumpyRandomState;
-import ssgan.data.Shuffles;
 import ssgan.train.Seeds;
 import ssgan.train.TrainingData;
 
@@ -21,17 +20,18 @@ public final class TrainingDataFactory {
         ImageSet train = s.trainImages() > 0 ? dataset.train().head(s.trainImages()) : dataset.train();
         ImageSet test = s.testImages() > 0 ? dataset.test().head(s.testImages()) : dataset.test();
         int classes = dataset.spec().classes();
-        LabeledSubset subset = LabeledSubset.select(train.labels(), classes, s.labels(), dataPermutation(s, train.count()));
+        LabeledSubset subset = labeledSubset(s, train.labels(), classes);
         int[] init = initImages(s, subset, train.count());
         return new TrainingData(train.pixels(), train.labels(), train.count(), test.pixels(), test.labels(),
                 test.count(), train.imageSize(), classes, subset.indices(), init);
     }
 
-    /** The seed_data permutation of the training indices: it picks the labeled subset and the MNIST init images. */
-    static int[] dataPermutation(Settings s, int trainCount) {
+    /** The seed_data draw: it picks the labeled subset and the MNIST init images. */
+    static LabeledSubset labeledSubset(Settings s, int[] labels, int classes) {
         return switch (s.dataRng()) {
-            case JAVA -> Shuffles.permutation(trainCount, new SplittableRandom(s.seedData()));
-            case NUMPY -> new NumpyRandomState(s.seedData()).permutation(trainCount);
+            case JAVA -> LabeledSubset.select(labels, classes, s.labels(), s.seedData());
+            case NUMPY -> LabeledSubset.select(labels, classes, s.labels(),
+                    new NumpyRandomState(s.seedData()).permutation(labels.length));
         };
     }
 
