@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import ssgan.train.TestData;
 
 /** Against values NumPy 2.4.6 printed (np.random.RandomState), not against a second implementation. */
 class NumpyRandomStateTest {
-    @TempDir Path cache;
-
     @Test
     void firstOutputsAreMt19937sPublishedOnes() {
         // Matsumoto and Nishimura's reference generator seeded with 5489; RandomState(5489) gives the same.
@@ -48,9 +45,7 @@ class NumpyRandomStateTest {
     void picksTheAuthorsTwentyLabeledImagesOfSeedData1() {
         // The original script's selection for --seed_data 1 --count 2, on the training set in file order (NumPy:
         // p = RandomState(1).permutation(60000); the first two of each class in p).
-        Dataset d = DatasetLoader.load(new DatasetCatalog(MnistBundledTest.DATA).get("mnist"),
-                DataOptions.offline(cache));
-        int[] labels = d.train().labels();
+        int[] labels = TestData.mnist().train().labels(); // the JVM's one load of the bundled MNIST
         LabeledSubset s = LabeledSubset.select(labels, 10, 20, new NumpyRandomState(1).permutation(labels.length));
         assertArrayEquals(new int[] {38161, 20117, 11395, 17209, 21435, 47529, 15281, 53560, 25555, 1818, 41094,
                 58248, 54591, 45104, 44536, 53261, 13518, 9358, 49039, 9870}, s.indices());
