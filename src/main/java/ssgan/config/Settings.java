@@ -31,11 +31,13 @@ public record Settings(
         FeatureLoss featureLoss,
         GeneratorOutput generatorOutput,
         GeneratorOutputInit generatorOutputInit, // glorot (the authors') or normal (the port's N(0, 0.1^2))
+        GeneratorOutputNorm generatorOutputNorm, // l2normalize (today's script) or weight_norm (2b81a18's, spec 8)
         boolean dataInit,            // data-dependent weight-norm init
         int initImages,              // images used by the data-dependent init (500)
         double averageRate,          // EMA rate of D's trainable parameters (1e-4)
         AverageStart averageStart,   // zero (the authors') or params
         boolean averageBiasCorrection,
+        ReportedD reportedD,         // the D whose test error is the run's figure: averaged (today's script) or raw
         double inputNoise,           // std of the Gaussian noise on D's input (training only)
         double hiddenNoise,          // std of the Gaussian noise after each hidden layer of D
         double inputDropout,         // dropout rate on D's input (training only; CIFAR 0.2)
@@ -52,6 +54,8 @@ public record Settings(
     public enum FeatureLoss { L2, L1 }
     public enum GeneratorOutput { SIGMOID, SOFTPLUS }
     public enum GeneratorOutputInit { GLOROT, NORMAL }
+    public enum GeneratorOutputNorm { L2NORMALIZE, WEIGHT_NORM }
+    public enum ReportedD { AVERAGED, RAW }
     public enum LabeledShuffle { PER_COPY, GLOBAL }
     public enum DataRng { JAVA, NUMPY }
     public enum AverageStart { ZERO, PARAMS }

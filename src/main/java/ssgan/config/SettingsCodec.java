@@ -35,6 +35,12 @@ public final class SettingsCodec {
             "labels", "learning_rate", "lr_decay_end", "lr_decay_start", "mode", "model", "sample_grid", "seed",
             "seed_data", "test_images", "train_images", "unlabeled_weight", "z_dim");
 
+    /**
+     * Keys that change no computation, only how a finished run is read (which D's error is its figure). They are
+     * never hashed: two runs that differ only in them are one computation, trained once, in one directory.
+     */
+    public static final Set<String> NOT_HASHED = Set.of("reported_d");
+
     private SettingsCodec() {}
 
     /** Settings as an ordered map (keys sorted), values Integer, Double, Boolean or String. */
@@ -89,7 +95,8 @@ public final class SettingsCodec {
     /**
      * The canonical JSON hashed by {@link RunId}: keys sorted, no whitespace, enums lowercase, numbers as plain
      * decimals without trailing zeros (so 1, 1.0 and 1.00 agree, and 1e-8 is written 0.00000001); keys added after
-     * {@link #FIRST_KEYS} are left out while at their defaults (those of the default model: what older runs did).
+     * {@link #FIRST_KEYS} are left out while at their defaults (those of the default model: what older runs did), and
+     * {@link #NOT_HASHED} keys always.
      */
     public static String canonicalJson(Settings settings) {
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -101,6 +108,9 @@ public final class SettingsCodec {
     public static String canonicalJson(Map<String, Object> settings, Map<String, Object> defaults) {
         Map<String, Object> map = new TreeMap<>();
         settings.forEach((k, v) -> {
+            if (NOT_HASHED.contains(k)) {
+                return;
+            }
             if (FIRST_KEYS.contains(k) || !v.equals(defaults.get(k))) {
                 map.put(k, v instanceof Double d ? stableNumber(d) : v);
             }

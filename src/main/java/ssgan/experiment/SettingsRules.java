@@ -73,9 +73,12 @@ final class SettingsRules {
                     + "lr_decay_end must be 0 too; to decay, set lr_decay_start to an epoch >= 1, got lr_decay_end "
                     + integer("lr_decay_end"));
         }
-        if (usable("lr_decay_start", "epochs") && integer("lr_decay_start") > integer("epochs")) {
-            report("lr_decay_start", "epochs", "lr_decay_start (" + integer("lr_decay_start")
-                    + ") must be <= epochs (" + integer("epochs") + ")");
+        if (usable("generator_output_norm", "model")
+                && "weight_norm".equals(SettingsCodec.configValue(values.get("generator_output_norm").value()))
+                && !"mnist_mlp".equals(SettingsCodec.configValue(values.get("model").value()))) {
+            report("generator_output_norm", "model", "generator_output_norm weight_norm is the MNIST generator's "
+                    + "output layer (spec section 8); model "
+                    + SettingsCodec.configValue(values.get("model").value()) + " has its own");
         }
         if (usable("dataset")) {
             String name = (String) values.get("dataset").value();

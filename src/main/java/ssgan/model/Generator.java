@@ -11,7 +11,7 @@ public interface Generator {
 
     int zDim();
 
-    /** Data-dependent init on one noise batch (the CIFAR output layer); nothing to do for the MNIST generator. */
+    /** Data-dependent init on one noise batch (the CIFAR output layer, MNIST's weight_norm output); else nothing. */
     default void dataDependentInit(NDArray z) {}
 
     List<Param> params();

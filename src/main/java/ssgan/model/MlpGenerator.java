@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * MNIST generator (spec §2.2): dense 500 and 500 without bias, each followed by batch norm without gamma (batch
  * statistics, eps 1e-6, learned shift) and softplus; then a weight-normalised dense 784 with trainable scale and
- * sigmoid (or softplus, the PyTorch port's workaround, as an ablation).
+ * sigmoid (or softplus, the PyTorch port's workaround, as an ablation). The output layer is today's
+ * {@code l2normalize} (eps 1e-6 under the norm, no init), or the paper week's {@code weight_norm} (spec §8: no eps,
+ * data-dependent init with one scalar sigma on the init pass's noise batch).
  */
 public final class MlpGenerator implements Generator {
     private static final float BN_EPS = 1e-6f;
@@ -24,14 +26,22 @@ public final class MlpGenerator implements Generator {
     private final List<Param> shift = new ArrayList<>();
     private final WeightNormDense output;
     private final boolean sigmoidOutput;
+    private final boolean weightNormOutput;
 
     /**
      * Glorot-uniform weights (Lasagne's default), or N(0, 0.1^2) for the output layer's V as in the PyTorch port;
      * draws from the engine's RNG, which the caller seeds.
      */
     public MlpGenerator(NDManager manager, int zDim, int pixels, boolean sigmoidOutput, boolean glorotOutput) {
+        this(manager, zDim, pixels, sigmoidOutput, glorotOutput, false);
+    }
+
+    /** @param weightNormOutput the paper week's output layer (2b81a18) instead of today's l2normalize */
+    public MlpGenerator(NDManager manager, int zDim, int pixels, boolean sigmoidOutput, boolean glorotOutput,
+                        boolean weightNormOutput) {
         this.zDim = zDim;
         this.sigmoidOutput = sigmoidOutput;
+        this.weightNormOutput = weightNormOutput;
         int in = zDim;
         for (int i = 1; i <= 2; i++) {
             dense.add(new Param("G" + i + ".W", glorot(manager, HIDDEN, in), true));
@@ -40,7 +50,7 @@ public final class MlpGenerator implements Generator {
         }
         NDArray v = glorotOutput ? glorot(manager, pixels, in)
                 : manager.randomNormal(0f, 0.1f, new Shape(pixels, in), DataType.FLOAT32);
-        output = new WeightNormDense("G3", v, true, 1e-6f);
+        output = new WeightNormDense("G3", v, true, weightNormOutput ? 0f : 1e-6f);
     }
 
     private static NDArray glorot(NDManager m, int out, int in) {
@@ -50,14 +60,31 @@ public final class MlpGenerator implements Generator {
 
     @Override
     public NDArray generate(NDArray z, ParamSource src) {
+        NDArray a = output.forward(hidden(z, src), output.unitScale(src), src);
+        return sigmoidOutput ? Activation.sigmoid(a) : Activation.softPlus(a);
+    }
+
+    /** The weight_norm output's init pass; l2normalize has none (the draw of z happens either way). */
+    @Override
+    public void dataDependentInit(NDArray z) {
+        if (weightNormOutput) {
+            output.initFromOneSigma(output.forward(hidden(z, ParamSource.LIVE), output.unitScale(ParamSource.LIVE),
+                    ParamSource.LIVE));
+        }
+    }
+
+    /** G's last hidden layer (softplus of the second batch norm), the output layer's input. */
+    NDArray hidden(NDArray z, ParamSource src) {
         NDArray h = z;
         for (int i = 0; i < dense.size(); i++) {
             h = Activation.softPlus(batchNormNoGamma(Linear.linear(h, src.valueOf(dense.get(i))).singletonOrThrow(),
                     src.valueOf(shift.get(i))));
         }
-        NDArray a = output.forward(h, output.unitScale(src), src);
-        return sigmoidOutput ? Activation.sigmoid(a) : Activation.softPlus(a);
+        return h;
     }
+
+    /** The output layer, for tests. */
+    WeightNormDense outputLayer() { return output; }
 
     /** (h - mean) / sqrt(var + eps) + beta over the batch; var is the biased (population) variance. */
     private static NDArray batchNormNoGamma(NDArray h, NDArray beta) {

@@ -63,6 +63,23 @@ public final class WeightNormDense {
         return a.sub(mu).div(factor);
     }
 
+    /**
+     * The data-dependent init of the G output layer of the paper's week (2b81a18's {@code nn.weight_norm}, spec
+     * section 8): each unit's batch mean m is subtracted, then one scalar sigma, the root mean square of the centred
+     * pre-activations over the batch and every unit, divides them all: {@code b <- -m / sigma},
+     * {@code s <- s / sigma}. Returns the normalised pre-activations.
+     */
+    NDArray initFromOneSigma(NDArray a) {
+        NDArray mu = a.mean(new int[] {0});
+        NDArray centred = a.sub(mu);
+        NDArray sigma = centred.square().mean().sqrt();
+        scale.value().divi(sigma);
+        if (bias != null) {
+            InPlace.copy(mu.neg().div(sigma), bias.value());
+        }
+        return centred.div(sigma);
+    }
+
     void freezeScale() { scale.freeze(); }
 
     public List<Param> params() {

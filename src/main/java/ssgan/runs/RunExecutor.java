@@ -1,6 +1,8 @@
 package ssgan.runs;
 
 import ai.djl.ndarray.NDManager;
+import ssgan.config.Defaults;
+import ssgan.config.SettingsCodec;
 import ssgan.experiment.RunSpec;
 import ssgan.results.LockOwner;
 import ssgan.results.ResultsStore;
@@ -11,7 +13,12 @@ import ssgan.train.DivergedException;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs one {@link RunSpec} into its run directory: skip when done, lock, then one {@link Sitting}: record config and
@@ -39,7 +46,7 @@ public final class RunExecutor {
         RunDirectory dir = store.run(spec.experiment(), spec.runId());
         String label = spec.experiment() + "/" + spec.runId();
         if (finished(dir.state())) {
-            out.println(label + ": " + dir.state().label() + ", skipped");
+            out.println(label + ": " + dir.state().label() + ", skipped" + refreshReading(spec, dir));
             return dir.state();
         }
         Optional<RunLock> lock = RunLock.tryAcquire(dir.lockFile(), RunLock.DEFAULT_STALE_AFTER, dir.checkpointDir());
@@ -72,6 +79,43 @@ public final class RunExecutor {
             sitting.failed(e);
             throw e;
         }
+    }
+
+    /**
+     * A finished run whose experiment now reads it differently (a {@link SettingsCodec#NOT_HASHED} key such as
+     * reported_d changed: same id, same computation) gets those keys rewritten in its config.yaml, so the report
+     * reads it as the experiment says; nothing retrains. Returns what changed, for the skip line.
+     */
+    private static String refreshReading(RunSpec spec, RunDirectory dir) {
+        Map<String, Object> recorded;
+        try {
+            recorded = dir.readConfig();
+        } catch (RuntimeException e) {
+            return ""; // an unreadable record is the report's to flag; a sweep does not repair it
+        }
+        Map<String, Object> wanted = SettingsCodec.toMap(spec.settings());
+        Object settings = recorded.get("settings");
+        if (!(settings instanceof Map<?, ?> old)) {
+            return "";
+        }
+        List<String> changes = new ArrayList<>();
+        Map<String, Object> updated = new LinkedHashMap<>();
+        old.forEach((k, v) -> updated.put(String.valueOf(k), v));
+        for (String key : SettingsCodec.NOT_HASHED) {
+            Object was = old.containsKey(key) ? old.get(key)
+                    : SettingsCodec.configValue(Defaults.values().get(key).value());
+            if (!wanted.get(key).equals(was)) {
+                changes.add(key + " " + wanted.get(key) + " (was " + was + ")");
+                updated.put(key, wanted.get(key));
+            }
+        }
+        if (changes.isEmpty()) {
+            return "";
+        }
+        Map<String, Object> config = new LinkedHashMap<>(recorded);
+        config.put("settings", new TreeMap<>(updated));
+        dir.writeConfig(config);
+        return "; read with " + String.join(", ", changes) + " from now on (config.yaml updated, nothing retrains)";
     }
 
     /**

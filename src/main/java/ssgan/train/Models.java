@@ -26,7 +26,8 @@ public final class Models {
                             s.batchSize()),
                     new MlpGenerator(manager, s.zDim(), imageSize,
                             s.generatorOutput() == Settings.GeneratorOutput.SIGMOID,
-                            s.generatorOutputInit() == Settings.GeneratorOutputInit.GLOROT));
+                            s.generatorOutputInit() == Settings.GeneratorOutputInit.GLOROT,
+                            s.generatorOutputNorm() == Settings.GeneratorOutputNorm.WEIGHT_NORM));
             case CIFAR_CNN -> {
                 if (s.minibatchKernels() > 0) {
                     throw new UnsupportedOperationException("minibatch_kernels is implemented for mnist_mlp only");

@@ -20,7 +20,7 @@ final class Networks {
             try (NDScope scope = new NDScope()) {
                 nets.d().dataDependentInit(new ImageRows(data, n).gather(manager, data.initImages(), 0, n));
             }
-            // G's init pass (the CIFAR output layer; a no-op for MNIST) on one noise batch, after D's so that
+            // G's init pass (the CIFAR output layer; MNIST's weight_norm output, else a no-op) on one noise batch, after D's so that
             // MNIST's D init draws exactly what it drew before
             try (NDScope scope = new NDScope()) {
                 nets.g().dataDependentInit(manager.randomUniform(0f, 1f, new Shape(s.batchSize(), s.zDim()),

@@ -67,9 +67,33 @@ class RunIdTest {
             changed.put(key.name(), different(key.component(), baseMap.get(key.name())));
             Settings settings = SettingsCodec.fromMap(changed);
             assertNotEquals(base, settings, key.name());
-            assertEquals(true, hashes.add(RunId.hash(settings)), "hash unchanged by " + key.name());
+            if (SettingsCodec.NOT_HASHED.contains(key.name())) {
+                assertEquals(RunId.hash(base), RunId.hash(settings), key.name() + " changes no computation");
+            } else {
+                assertEquals(true, hashes.add(RunId.hash(settings)), "hash unchanged by " + key.name());
+            }
         }
-        assertEquals(SettingKey.all().size() + 1, hashes.size());
+        assertEquals(SettingKey.all().size() - SettingsCodec.NOT_HASHED.size() + 1, hashes.size());
+    }
+
+    /**
+     * reported_d says how a run is read, not what it computes: the port's finished run keeps its id now that its
+     * variant declares the raw D, and the default (averaged) changes nothing for any committed run.
+     */
+    @Test
+    void theReportedDIsNotPartOfTheId() throws Exception {
+        List<String> port = ExperimentLoader.load(TestDatasets.experiment("mnist-ablations.yaml"), TestDatasets.LOOKUP)
+                .runs().stream().filter(r -> r.settings().reportedD() == Settings.ReportedD.RAW)
+                .map(RunSpec::runId).toList();
+        assertEquals(10, port.size(), "the pytorch_port variant, 10 seeds, all read on the raw D");
+        assertTrue(port.contains("pytorch_port-labels100-seed1-94b5daab32"), port.toString());
+        for (Map.Entry<String, Map<String, Object>> run : committedRuns().entrySet()) {
+            Settings recorded = SettingsCodec.fromMap(run.getValue());
+            assertEquals(Settings.ReportedD.AVERAGED, recorded.reportedD(), "default for runs recorded before it");
+            Map<String, Object> raw = new LinkedHashMap<>(run.getValue());
+            raw.put("reported_d", "raw");
+            assertEquals(hashPart(run.getKey()), RunId.hash(SettingsCodec.fromMap(raw)), run.getKey());
+        }
     }
 
     @Test

@@ -136,12 +136,15 @@ class MalformedConfigTest {
                         settings:
                           lr_decay_end: 30
                         """, 2, 17, "settings.lr_decay_end", "lr_decay_start 0 means a constant learning rate"),
-                new Case("lr decay starts after the last epoch", "late.yaml", """
+                new Case("the MNIST generator's output layer on the CIFAR model", "wn.yaml", """
                         settings:
-                          epochs: 10
-                          lr_decay_start: 20
-                          lr_decay_end: 30
-                        """, 3, 19, "settings.lr_decay_start", "lr_decay_start (20) must be <= epochs (10)"),
+                          model: cifar_cnn
+                          generator_output_norm: weight_norm
+                        """, 3, 26, "settings.generator_output_norm", "is the MNIST generator's output layer"),
+                new Case("an unknown reported D", "figure.yaml", """
+                        settings:
+                          reported_d: ensemble
+                        """, 2, 15, "settings.reported_d", "averaged"),
                 new Case("range with a non-integer end", "range.yaml", """
                         sweep:
                           seed: 1..x

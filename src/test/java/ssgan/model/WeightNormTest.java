@@ -80,4 +80,53 @@ class WeightNormTest {
                     "spec section 6 G parameters");
         }
     }
+
+    @Test
+    void oneSigmaInitOfThePaperWeeksGeneratorOutputMatchesHandWorkedValues() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // rows of V: (3, 4) with norm 5 and (0, 2) with norm 2; s = 1, b = 0, no eps
+            WeightNormDense layer = new WeightNormDense("G3", m.create(new float[] {3, 4, 0, 2}, new Shape(2, 2)),
+                    true, 0f);
+            NDArray x = m.eye(2);
+            // pre-activations: unit 0 reads 0.6 and 0.8 (mean 0.7), unit 1 reads 0 and 1 (mean 0.5); centred
+            // +-0.1 and +-0.5, so one sigma over both units = sqrt((0.01 + 0.01 + 0.25 + 0.25) / 4) = sqrt(0.13)
+            layer.initFromOneSigma(layer.forward(x, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE));
+            float sigma = (float) Math.sqrt(0.13);
+            assertArrayEquals(new float[] {1 / sigma, 1 / sigma}, layer.params().get(1).value().toFloatArray(), 1e-5f,
+                    "s <- s / sigma, the same for every unit");
+            assertArrayEquals(new float[] {-0.7f / sigma, -0.5f / sigma}, layer.params().get(2).value().toFloatArray(),
+                    1e-5f, "b <- -m / sigma");
+            // after the init: centred per unit, divided by the one sigma (unit 0's std is 0.1 / sigma, not 1)
+            assertArrayEquals(new float[] {-0.1f / sigma, -0.5f / sigma, 0.1f / sigma, 0.5f / sigma},
+                    layer.forward(x, layer.unitScale(ParamSource.LIVE), ParamSource.LIVE).toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void onlyTheWeightNormGeneratorOutputHasAnInitPass() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (boolean weightNorm : new boolean[] {false, true}) {
+                Engine.getInstance().setRandomSeed(5);
+                MlpGenerator g = new MlpGenerator(m, 100, 784, true, true, weightNorm);
+                NDArray z = m.randomUniform(0f, 1f, new Shape(100, 100), DataType.FLOAT32);
+                float[] before = g.outputLayer().params().get(2).value().toFloatArray();
+                g.dataDependentInit(z);
+                float[] bias = g.outputLayer().params().get(2).value().toFloatArray();
+                if (!weightNorm) {
+                    assertArrayEquals(before, bias, "l2normalize: no init, b stays 0");
+                    continue;
+                }
+                // the init batch's pre-activations now have mean 0 per unit and root mean square 1 over all units
+                NDArray a = g.outputLayer().forward(g.hidden(z, ParamSource.LIVE), g.outputLayer().unitScale(ParamSource.LIVE),
+                        ParamSource.LIVE);
+                float[] mean = a.mean(new int[] {0}).toFloatArray();
+                for (float v : mean) {
+                    assertEquals(0, v, 1e-4);
+                }
+                assertEquals(1, a.square().mean().sqrt().getFloat(), 1e-4);
+                float[] s = g.outputLayer().params().get(1).value().toFloatArray();
+                assertEquals(s[0], s[783], 0f, "one scalar sigma for every unit");
+            }
+        }
+    }
 }
