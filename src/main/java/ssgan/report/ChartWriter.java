@@ -233,7 +233,7 @@ final class ChartWriter {
                 new Metric("raw D", RAW, m -> unit.of(m.testErrorsRaw(), m.testCount()), Curves::testRaw),
                 new Metric("bias-corrected", CORRECTED, m -> m.hasCorrected()
                         ? unit.of(m.testErrorsAverageCorrected(), m.testCount()) : Double.NaN, Curves::testCorrected),
-                new Metric("averaged D (paper's number)", AVERAGE, m -> unit.of(m.testErrorsAverage(),
+                new Metric("averaged D", AVERAGE, m -> unit.of(m.testErrorsAverage(),
                         m.testCount()), Curves::testAverage));
     }
 

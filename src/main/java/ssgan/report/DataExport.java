@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import ssgan.config.SettingsCodec;
 import ssgan.results.Provenance;
 import ssgan.results.SubsetDifficulty;
 import ssgan.stats.Ablation;
@@ -44,11 +45,12 @@ final class DataExport {
     private static Map<String, String> tables() {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("verdicts", "the verdict summary: one line per dataset and label count");
-        t.put("cells", "per cell: n, mean, std, 95 % CI of the averaged, raw, bias-corrected and healthy-only errors,"
-                + " the paper's value, the Welch and TOST figures, the verdict and its rule");
+        t.put("cells", "per cell: which D is its figure (reported_d); n, mean, std, 95 % CI of the figure, the averaged,"
+                + " raw and bias-corrected errors, and the figure over healthy runs only; the paper's value, the Welch"
+                + " and TOST figures (on the figure), the verdict and its rule");
         t.put("runs", "per run: state, epochs, final errors, health flags, compute, provenance");
         t.put("ensembles", "per cell: the ensembles of its finished runs");
-        t.put("ablations", "per variant: its difference from the faithful variant");
+        t.put("ablations", "per variant: its figure (reported_d) and the difference from the faithful variant's");
         t.put("confusion", "per finished run, discriminator (averaged, raw), true and predicted class: test images");
         t.put("subsets", "per run with a subset.json: test errors of 1-NN on its labeled images alone, and its rank"
                 + " among random subsets of the same size");
@@ -149,10 +151,12 @@ final class DataExport {
         row.put("runs", c.runs().size());
         row.put("finished", c.finished().size());
         row.put("flagged", c.flagged().size());
+        row.put("reported_d", SettingsCodec.configValue(c.reportedD()));
+        stats(row, "figure", c.figure());
         stats(row, "averaged", c.average());
         stats(row, "raw", c.raw());
         stats(row, "corrected", c.corrected());
-        stats(row, "healthy_averaged", c.healthy());
+        stats(row, "healthy_figure", c.healthy());
         row.put("paper_mean", c.paper().map(p -> (Object) p.mean()).orElse(null));
         row.put("paper_std", c.paper().map(p -> (Object) p.std()).orElse(null));
         Judgement j = c.judgement();
@@ -192,6 +196,8 @@ final class DataExport {
         row.put("state", r.state().label());
         row.put("epochs_done", r.epochsDone());
         row.put("epochs_target", r.epochsTarget());
+        row.put("reported_d", SettingsCodec.configValue(r.settings().reportedD()));
+        row.put("final_figure", number(r.finalFigure()));
         row.put("final_raw", number(r.finalRaw()));
         row.put("final_averaged", number(r.finalAverage()));
         row.put("final_corrected", number(r.finalCorrected()));
@@ -248,6 +254,7 @@ final class DataExport {
         m.put("reference_p05", ranked ? d.referenceQuantile(0.05) : null);
         m.put("reference_p95", ranked ? d.referenceQuantile(0.95) : null);
         m.put("final_errors_average", s.run().finished() ? s.run().finalAverage() : null);
+        m.put("final_errors_figure", s.run().finished() ? s.run().finalFigure() : null);
         return m;
     }
 
@@ -275,9 +282,10 @@ final class DataExport {
         row.put("labels", c.key().labels());
         row.put("epochs", c.key().epochs());
         row.put("variant", c.key().variant());
-        row.put("n", c.average().n());
-        row.put("mean", number(c.average().mean()));
-        row.put("std", number(c.average().std()));
+        row.put("reported_d", SettingsCodec.configValue(c.reportedD()));
+        row.put("n", c.figure().n());
+        row.put("mean", number(c.figure().mean()));
+        row.put("std", number(c.figure().std()));
         row.put("difference", r.vsFaithful() == null ? null : number(r.vsFaithful().difference()));
         row.put("ci_low", r.vsFaithful() == null ? null : number(r.vsFaithful().ciLow()));
         row.put("ci_high", r.vsFaithful() == null ? null : number(r.vsFaithful().ciHigh()));

@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.config.Settings;
 import ssgan.data.ErrorUnit;
 import ssgan.format.Formats;
 import ssgan.paper.PaperReference;
@@ -54,7 +55,7 @@ final class PageBuilder {
                         Assets.data(e.getKey() + ".json"), e.getValue())).toList();
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
                 analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
-                ablations, cells, runs, downloads, PriorViews.of(analysis));
+                ablations, cells, runs, downloads, PriorViews.of(analysis), GapViews.of(analysis));
     }
 
     private List<PageModel.Count> counts() {
@@ -93,7 +94,8 @@ final class PageBuilder {
                 .orElse(facts.of(dataset).unit());
         String chart = Assets.labelsChart(dataset);
         List<String> notes = new ArrayList<>();
-        notes.add("Our values: mean ± std over finished runs of the averaged discriminator at the run's last epoch,"
+        notes.add("Our values: mean ± std over finished runs of each series' figure at the run's last epoch: the"
+                + " averaged discriminator, or the raw one where the series' protocol has no average (marked raw D),"
                 + " in the paper's unit (" + unit.label() + "), flagged runs included. † marks a paper value no"
                 + " secondary source confirmed.");
         return new PageModel.DatasetView(dataset, table.map(PaperTable::title).orElse(dataset + " (no paper table)"),
@@ -121,11 +123,13 @@ final class PageBuilder {
                 .filter(c -> c.key().labels() == l).findFirst()
                 .map(c -> {
                     int d = c.unit().decimals();
-                    String text = c.average().n() == 0 ? "no finished runs"
-                            : Formats.meanStd(c.average().mean(), c.average().std(), d);
+                    String text = c.figure().n() == 0 ? "no finished runs"
+                            : Formats.meanStd(c.figure().mean(), c.figure().std(), d);
                     String flagged = c.flagged().isEmpty() ? "" : " · " + c.flagged().size() + " flagged";
-                    return cellText(text, "n=" + c.average().n() + flagged + " · " + c.verdict().text(), null,
-                            c.key().budget(), "#" + Assets.anchor(c.key()), verdictCss(c.verdict()));
+                    String raw = c.reportedD() == Settings.ReportedD.RAW ? " · raw D" : "";
+                    return cellText(text, "n=" + c.figure().n() + raw + flagged + " · " + c.verdict().text(), null,
+                            c.key().budget() + " · " + c.figureName(), "#" + Assets.anchor(c.key()),
+                            verdictCss(c.verdict()));
                 })
                 .orElse(cellText("no runs yet", null, null, null, null, "empty"))).toList();
         return new PageModel.RowView("This reproduction: " + series, "ours", null, out);
@@ -143,15 +147,22 @@ final class PageBuilder {
         int d = c.unit().decimals();
         int runD = c.unit().runDecimals();
         List<PageModel.StatRow> stats = new ArrayList<>();
-        stats.add(statRow("averaged D (the paper's number; the verdict's)", c.average(), d, runD));
+        boolean raw = c.reportedD() == Settings.ReportedD.RAW;
+        stats.add(statRow(raw ? "raw D (this protocol's number, reported_d: raw; the verdict's)"
+                : "averaged D (the paper's number; the verdict's)", c.figure(), d, runD));
         if (!c.flagged().isEmpty()) {
-            stats.add(statRow("averaged D without the " + c.flagged().size() + " flagged run(s)", c.healthy(), d,
-                    runD));
+            stats.add(statRow(c.figureName() + " without the " + c.flagged().size() + " flagged run(s)", c.healthy(),
+                    d, runD));
+        }
+        if (raw) {
+            stats.add(statRow("averaged D (recorded, not this protocol's number)", c.average(), d, runD));
         }
         if (c.corrected().n() > 0) {
             stats.add(statRow("bias-corrected average (a deviation: ÷ (1 − (1 − rate)^n))", c.corrected(), d, runD));
         }
-        stats.add(statRow("raw D", c.raw(), d, runD));
+        if (!raw) {
+            stats.add(statRow("raw D", c.raw(), d, runD));
+        }
         String averages = c.runs().stream().map(RunResult::averageDescription).distinct()
                 .collect(Collectors.joining("; "));
         String loss = Assets.lossChart(k);
@@ -171,7 +182,7 @@ final class PageBuilder {
                 EnsembleViews.cellNote(c), c.confusions().stream().map(r -> new PageModel.ConfusionLine(
                         String.valueOf(r.run().seed()), Assets.runPage(r.run()), r.averaged().text())).toList(),
                 c.subsets().stream().map(s -> new PageModel.SubsetLine(String.valueOf(s.run().seed()),
-                        Assets.runPage(s.run()), s.run().finished() ? Formats.number(s.run().finalAverage(),
+                        Assets.runPage(s.run()), s.run().finished() ? Formats.number(s.run().finalFigure(),
                         k.unit().runDecimals()) : s.run().stateText(), s.text(k.unit()))).toList());
     }
 
@@ -247,10 +258,11 @@ final class PageBuilder {
         int d = c.unit().decimals();
         int runD = c.unit().runDecimals();
         String values = c.bySeed().isEmpty() ? Formats.NONE : c.bySeed().stream()
-                .map(r -> "seed " + r.seed() + ": " + Formats.number(r.finalAverage(), runD))
+                .map(r -> "seed " + r.seed() + ": " + Formats.number(r.finalFigure(), runD))
                 .collect(Collectors.joining(", "));
-        String ours = c.average().n() == 0 ? Formats.NONE
-                : Formats.meanStd(c.average().mean(), c.average().std(), d);
+        String ours = c.figure().n() == 0 ? Formats.NONE
+                : Formats.meanStd(c.figure().mean(), c.figure().std(), d)
+                + (c.reportedD() == Settings.ReportedD.RAW ? " (raw D)" : "");
         String verdict = c.verdict().text() + (c.key().fullBudget() ? "" : ": " + c.key().budget());
         String paper = c.paper().map(p -> Formats.published(p.mean(), p.std()) + " (n=" + PaperReference.runs(p)
                 + (p.runs() == null ? ", assumed" : "") + ")")
@@ -258,7 +270,7 @@ final class PageBuilder {
         String flag = c.paper().filter(p -> !p.checked()).map(p -> "† not confirmed by a secondary source")
                 .orElse(null);
         if (!j.compares()) { // budget runs, no finished run or no paper value: no p-value, no interval
-            return new PageModel.Comparison(paper, flag, String.valueOf(c.average().n()), values, ours, Formats.NONE,
+            return new PageModel.Comparison(paper, flag, String.valueOf(c.figure().n()), values, ours, Formats.NONE,
                     Formats.NONE, Formats.NONE, Formats.NONE, Formats.NONE, Formats.NONE, verdict, j.rule(),
                     verdictCss(c.verdict()));
         }
@@ -322,9 +334,9 @@ final class PageBuilder {
                         .map(c -> new ChartWriter.Point(c.labels(), c.mean(), c.std() == null ? Double.NaN : c.std()))
                         .toList(), true))));
         Map<String, List<ChartWriter.Point>> ours = new LinkedHashMap<>();
-        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && c.average().n() > 0).forEach(c -> ours
+        analysis.cells(dataset).stream().filter(c -> c.key().faithful() && c.figure().n() > 0).forEach(c -> ours
                 .computeIfAbsent("ours: " + c.key().series(), k -> new ArrayList<>())
-                .add(new ChartWriter.Point(c.key().labels(), c.average().mean(), c.average().std())));
+                .add(new ChartWriter.Point(c.key().labels(), c.figure().mean(), c.figure().std())));
         ours.forEach((name, points) -> series.add(new ChartWriter.LabelSeries(name, points.stream()
                 .sorted(Comparator.comparingDouble(ChartWriter.Point::labels)).toList(), false)));
         return series;

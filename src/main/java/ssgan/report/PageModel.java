@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record PageModel(Header header, List<ClaimView> claims, ClaimsSection claimsSection,
                         List<DatasetView> datasets, List<AblationView> ablations, List<CellView> cells,
-                        List<RunView> runs, List<Download> downloads, List<PriorView> priors) {
+                        List<RunView> runs, List<Download> downloads, List<PriorView> priors,
+                        List<GapSection> gaps) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
 
@@ -57,6 +58,30 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     /** A table row: {@code kind} is paper, ensemble, baseline, reproduction or ours (a CSS class too). */
     public record RowView(String method, String kind, String note, List<TableCell> cells) {}
+
+    /**
+     * "Why the low-label cells differ" for one dataset: the protocols side by side at the paper's budget, then one
+     * block per label count where the released script misses the paper.
+     *
+     * @param screenCaveat what a short screen can and cannot predict, with this results tree's own example if any
+     */
+    public record GapSection(String dataset, List<String> labels, List<RowView> protocols, List<GapView> gaps,
+                             String screenCaveat) {}
+
+    public record GapView(String labels, String headline, List<EffectView> effects, String conclusion,
+                          List<ScreenView> screens) {
+        public boolean hasEffects() { return !effects.isEmpty(); }
+    }
+
+    /** One protocol against the released script at one label count; differences are protocol − released. */
+    public record EffectView(String variant, String href, String figure, String meanStd, String inside,
+                             String difference, String ci, String paired, String pairedRaw, String finding) {}
+
+    public record ScreenView(String title, List<String> milestones, List<ScreenRowView> rows, String note) {}
+
+    /** {@code at}: "raw / averaged" mean errors per milestone; {@code css} marks a variant lower on every seed. */
+    public record ScreenRowView(String variant, String href, String n, List<String> at, String pairedRaw,
+                                String pairedAveraged, String effect, String css) {}
 
     /** {@code flag} marks a value no secondary source confirmed; {@code href} links our value to its cell. */
     public record TableCell(String text, String detail, String flag, String title, String href, String css) {}

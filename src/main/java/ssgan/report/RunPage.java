@@ -1,5 +1,6 @@
 package ssgan.report;
 
+import ssgan.config.Settings;
 import ssgan.config.SettingKey;
 import ssgan.config.SettingsCodec;
 import ssgan.format.Formats;
@@ -50,8 +51,9 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
      * @param defects one {@link KnownDefects.Fix#mark()} per known-defect fix the run's training predates
      * @param cleared one {@link KnownDefects.Clearance#text()} per such fix that provably did not change the run
      */
-    record Status(String state, String epochs, PageModel.RunErrors errors, List<String> health, List<String> defects,
-                  List<String> cleared) {
+    /** @param figure which D is the run's figure, in words */
+    record Status(String state, String epochs, PageModel.RunErrors errors, String figure, List<String> health,
+                  List<String> defects, List<String> cleared) {
         public boolean hasHealth() { return !health.isEmpty(); }
     }
 
@@ -99,6 +101,15 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     record Milestone(String epoch, String raw, String average, String corrected, String featureMatching,
                      String seconds) {}
 
+    /** Which D the run's statistics use, and why: its protocol's reported_d. */
+    static String figureText(RunResult run) {
+        return run.settings().reportedD() == Settings.ReportedD.RAW
+                ? "Its figure, in every table and statistic, is the raw D (reported_d: raw): its protocol has no"
+                + " moving average of D; the averaged D is recorded beside it."
+                : "Its figure, in every table and statistic, is the averaged D (reported_d: averaged), as in the"
+                + " authors' released script and the paper's tables.";
+    }
+
     /**
      * @param siblings the other runs of the run's cell
      * @param samplesWidth the width of samples.png in pixels (0 without samples)
@@ -111,7 +122,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         Status status = new Status(run.stateText() + (run.message() != null ? ": " + run.message() : ""),
                 run.epochsDone() + " of " + run.epochsTarget(), new PageModel.RunErrors(
                 Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
-                Formats.number(run.finalCorrected(), d)), health,
+                Formats.number(run.finalCorrected(), d)), figureText(run), health,
                 run.predatedFixes().stream().map(KnownDefects.Fix::mark).toList(),
                 run.clearances().stream().map(KnownDefects.Clearance::text).toList());
         Samples samples = run.samples() == null ? null
@@ -119,7 +130,7 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         return new RunPage(run.experiment() + " / " + run.runId(),
                 new Links(root, root + "index.html#" + Assets.anchor(run.cell())), status,
                 hasChart ? root + Assets.runChart(run) : null, milestones(run),
-                confusion.map(c -> List.of(confusion("averaged D (the paper's number)", c.averaged()),
+                confusion.map(c -> List.of(confusion("averaged D", c.averaged()),
                         confusion("raw D", c.raw()))).orElse(List.of()),
                 subset.map(s -> s.text(run.unit()) + ".").orElse(null), samples, config(run, siblings),
                 provenance(run), sittings(run.provenance()), restarts(run.replays()));

@@ -16,8 +16,8 @@ import java.util.Optional;
 public record Ablation(String dataset, int labels, int epochs, Optional<CellSummary> faithful, List<Row> rows) {
 
     /**
-     * @param vsFaithful this variant's averaged-D mean minus the faithful one's, with a Welch 95 % CI; null for
-     *                   the faithful row itself or when there is no faithful cell
+     * @param vsFaithful this variant's figure (its own reported_d) minus the faithful one's, mean against mean with a
+     *                   Welch 95 % CI; null for the faithful row itself or when there is no faithful cell
      */
     public record Row(CellSummary cell, MeanDifference vsFaithful) {}
 
@@ -32,7 +32,7 @@ public record Ablation(String dataset, int labels, int epochs, Optional<CellSumm
         groups.values().stream().filter(g -> g.size() > 1).forEach(group -> {
             Optional<CellSummary> faithful = group.stream().filter(c -> c.key().faithful()).findFirst();
             List<Row> rows = group.stream().map(c -> new Row(c, faithful.filter(f -> f != c)
-                    .map(f -> MeanDifference.of(c.average(), f.average())).orElse(null))).toList();
+                    .map(f -> MeanDifference.of(c.figure(), f.figure())).orElse(null))).toList();
             CellKey k = group.get(0).key();
             out.add(new Ablation(k.dataset(), k.labels(), k.epochs(), faithful, rows));
         });

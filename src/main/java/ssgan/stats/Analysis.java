@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.config.Settings;
 import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
@@ -56,10 +57,12 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         SampleStats raw = SampleStats.of(finished.stream().mapToDouble(RunResult::finalRaw).toArray());
         SampleStats corrected = SampleStats.of(finished.stream().mapToDouble(RunResult::finalCorrected)
                 .filter(Double::isFinite).toArray());
+        Settings.ReportedD reportedD = reportedD(runs);
+        SampleStats figure = reportedD == Settings.ReportedD.RAW ? raw : average;
         SampleStats healthy = SampleStats.of(finished.stream().filter(r -> !r.health().flagged())
-                .mapToDouble(RunResult::finalAverage).toArray());
+                .mapToDouble(RunResult::finalFigure).toArray());
         Optional<PaperTable.Cell> paperCell = paper.paperCell(key.dataset(), key.labels());
-        Judgement judgement = Judgement.of(key.fullBudget(), average,
+        Judgement judgement = Judgement.of(key.fullBudget(), figure,
                 paperCell.map(PaperTable.Cell::mean).orElse(null), paperCell.map(PaperTable.Cell::std).orElse(null),
                 paperCell.map(PaperReference::runs).orElse(0));
         ErrorUnit unit = key.unit();
@@ -73,10 +76,20 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
             }
             return p;
         };
-        return new CellSummary(key, List.copyOf(runs), finished, average, raw, corrected, healthy, paperCell,
+        return new CellSummary(key, List.copyOf(runs), finished, reportedD, average, raw, corrected, healthy, paperCell,
                 judgement, Curves.of(runs, unit), Ensemble.of(finished, unit, once),
                 paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs), confusions(runs, once),
                 RunSubset.of(runs));
+    }
+
+    /**
+     * The D whose error is the cell's figure: its runs' reported_d. A cell's runs share their settings but seeds, so
+     * they agree, unless one computation was recorded by two experiments that read it differently: then the raw D,
+     * which both recorded, and the cell's page names the mix.
+     */
+    static Settings.ReportedD reportedD(List<RunResult> runs) {
+        return runs.stream().map(r -> r.settings().reportedD()).distinct().count() == 1
+                ? runs.get(0).settings().reportedD() : Settings.ReportedD.RAW;
     }
 
     /** The confusion matrices of the cell's finished runs that have readable predictions, in seed order. */
@@ -104,6 +117,11 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
 
     public List<Ablation> ablations(String dataset) {
         return ablations.stream().filter(a -> a.dataset().equalsIgnoreCase(dataset)).toList();
+    }
+
+    /** Why the faithful cells of a dataset that miss the paper differ, if any does ({@link Gaps}). */
+    public Optional<Gaps> gaps(String dataset) {
+        return Gaps.of(dataset, cells, paper);
     }
 
     public List<CellSummary> cells(String dataset) {

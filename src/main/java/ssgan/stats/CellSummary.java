@@ -1,5 +1,6 @@
 package ssgan.stats;
 
+import ssgan.config.Settings;
 import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperTable;
 import ssgan.results.RunState;
@@ -13,25 +14,33 @@ import java.util.Optional;
  *
  * @param runs      every run in the cell, whatever its state
  * @param finished  the runs that enter the statistics (done, full own budget, one per settings hash)
- * @param average   final averaged-D error over finished runs (the paper's number), paper unit; the verdict's input
+ * @param reportedD which D's error is the cell's figure (its runs' reported_d): see {@link #figure}
+ * @param average   final averaged-D error over finished runs (today's script's number), paper unit
  * @param raw       final raw-D error over finished runs, paper unit
  * @param corrected final bias-corrected averaged-D error over the finished runs that recorded it (a deviation)
- * @param healthy   the averaged-D error over finished runs that {@link RunHealth} does not flag
+ * @param healthy   the figure over finished runs that {@link RunHealth} does not flag
  * @param paper     the paper's value for this dataset and label count, if the table has one
- * @param judgement the graded verdict of {@link #average} against {@link #paper}, with its figures and rule
+ * @param judgement the graded verdict of {@link #figure} against {@link #paper}, with its figures and rule
  * @param ensemble  ensembles of the finished runs that have predictions
  * @param paperEnsemble the paper's "Ensemble of 10" value for this dataset and label count, if the table has one
  * @param mixes     what differs between the runs of the cell besides the seed (commits, threads, resumes), in words
  * @param confusions where the errors of each finished run with predictions are, in seed order
  * @param subsets   how hard the labeled subset of each run with a subset.json is, in seed order
  */
-public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, SampleStats average,
+public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, Settings.ReportedD reportedD,
+                          SampleStats average,
                           SampleStats raw, SampleStats corrected, SampleStats healthy,
                           Optional<PaperTable.Cell> paper, Judgement judgement, Curves curves,
                           Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes,
                           List<RunConfusion> confusions, List<RunSubset> subsets) {
 
     public ErrorUnit unit() { return key.unit(); }
+
+    /** The cell's number, the verdict's input: {@link #average} or {@link #raw}, as its runs' reported_d says. */
+    public SampleStats figure() { return reportedD == Settings.ReportedD.RAW ? raw : average; }
+
+    /** "averaged D" or "raw D". */
+    public String figureName() { return RunResult.figureName(reportedD); }
 
     /** The run's confusion matrices, if it finished with a readable predictions file. */
     public Optional<RunConfusion> confusion(RunResult run) {
@@ -45,7 +54,7 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
 
     public Verdict verdict() { return judgement.verdict(); }
 
-    /** The finished runs' averaged-D errors in seed order, paper unit: the values behind {@link #average}. */
+    /** The finished runs in seed order: their figures are the values behind {@link #figure}. */
     public List<RunResult> bySeed() {
         return finished.stream().sorted(Comparator.comparingInt(RunResult::seed)).toList();
     }
@@ -54,7 +63,7 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
         return runs.stream().filter(r -> r.state() == state).count();
     }
 
-    /** Finished runs that a health check flags: they stay in {@link #average}, and are left out of {@link #healthy}. */
+    /** Finished runs that a health check flags: they stay in {@link #figure}, and are left out of {@link #healthy}. */
     public List<RunResult> flagged() {
         return finished.stream().filter(r -> r.health().flagged()).toList();
     }

@@ -60,11 +60,11 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         String progress = full.map(ClaimLine::progress).orElse("");
         if (full.isPresent() && !full.get().finished().isEmpty()) {
             CellSummary c = full.get();
-            String ours = meanStd(c.average(), c.unit());
-            String reason = "averaged D " + ours + " over " + c.average().n()
-                    + (c.average().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
+            String ours = meanStd(c.figure(), c.unit());
+            String reason = c.figureName() + " " + ours + " over " + c.figure().n()
+                    + (c.figure().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
                     + flaggedText(c) + progress;
-            return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.average().n(), reason, c.key(),
+            return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.figure().n(), reason, c.key(),
                     ours, paperValue,
                     Formats.interval(c.judgement().ciLow(), c.judgement().ciHigh(), c.unit().decimals()));
         }

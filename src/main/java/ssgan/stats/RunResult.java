@@ -81,6 +81,20 @@ public record RunResult(String experiment, String runId, String configHash, Path
         return last().map(m -> unit().of(m.testErrorsAverage(), m.testCount())).orElse(Double.NaN);
     }
 
+    /** The error of the D its settings name as its figure (reported_d): what every statistic of the run uses. */
+    public double finalFigure() {
+        return settings.reportedD() == Settings.ReportedD.RAW ? finalRaw() : finalAverage();
+    }
+
+    /** "averaged D" or "raw D": which D {@link #finalFigure} is. */
+    public String figureName() {
+        return figureName(settings.reportedD());
+    }
+
+    public static String figureName(Settings.ReportedD d) {
+        return d == Settings.ReportedD.RAW ? "raw D" : "averaged D";
+    }
+
     public double finalRaw() {
         return last().map(m -> unit().of(m.testErrorsRaw(), m.testCount())).orElse(Double.NaN);
     }

@@ -53,7 +53,8 @@ class LabeledSubsetShownTest {
 
         List<String> csv = Files.readAllLines(out.resolve("data/subsets.csv"));
         assertEquals("experiment,run_id,labels,seed_data,nn_test_errors,test_count,reference_draws,"
-                + "reference_first_seed,percentile,reference_median,reference_p05,reference_p95,final_errors_average",
+                + "reference_first_seed,percentile,reference_median,reference_p05,reference_p95,final_errors_average,"
+                + "final_errors_figure",
                 csv.get(0));
         assertEquals(2, csv.size(), "one row: the run with a subset.json");
         assertTrue(csv.get(1).startsWith("mnist-paper,\"" + hard.path().getFileName() + "\",20,1,6121,10000,4,1001,"

@@ -1,0 +1,209 @@
+package ssgan.report;
+
+import ssgan.format.Formats;
+import ssgan.paper.PaperProtocol;
+import ssgan.paper.PaperReference;
+import ssgan.paper.PaperTable;
+import ssgan.stats.Analysis;
+import ssgan.stats.CellSummary;
+import ssgan.stats.Gaps;
+import ssgan.stats.Judgement;
+import ssgan.stats.MeanDifference;
+import ssgan.stats.SampleStats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** "Why the low-label cells differ", in words: {@link Gaps} on the page. */
+final class GapViews {
+    private GapViews() {}
+
+    static List<PageModel.GapSection> of(Analysis analysis) {
+        List<PageModel.GapSection> out = new ArrayList<>();
+        for (String dataset : analysis.datasets()) {
+            analysis.gaps(dataset).ifPresent(g -> out.add(section(g, analysis.paper())));
+        }
+        return out;
+    }
+
+    private static PageModel.GapSection section(Gaps g, PaperReference paper) {
+        List<PageModel.RowView> rows = new ArrayList<>();
+        paper.table(g.dataset()).ifPresent(t -> t.rows().stream()
+                .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction"))
+                .forEach(r -> rows.add(new PageModel.RowView(r.method(), r.kind(), null, g.labels().stream()
+                        .map(l -> r.cell(l).map(GapViews::published)
+                                .orElse(new PageModel.TableCell(Formats.NONE, null, null, null, null, "empty")))
+                        .toList()))));
+        for (Gaps.Protocol p : g.protocols()) {
+            CellSummary any = p.cells().values().iterator().next();
+            String differs = PaperProtocol.variant(any.runs().get(0).settings());
+            rows.add(new PageModel.RowView(protocolName(p.variant()), "ours", any.figureName() + ", "
+                    + any.key().budget() + (differs.equals("faithful") ? "" : " · " + differs), g.labels().stream().map(l -> Optional.ofNullable(p.cells().get(l))
+                    .map(GapViews::ours).orElse(new PageModel.TableCell("no runs", null, null, null, null, "empty")))
+                    .toList()));
+        }
+        List<PageModel.GapView> gaps = g.gaps().stream().map(GapViews::gap).toList();
+        String caveat = g.reversal().map(GapViews::reversalText).orElse("A screen this short ranks early training"
+                + " only; it cannot say where a run of the paper's length ends.");
+        return new PageModel.GapSection(g.dataset(), g.labels().stream().map(String::valueOf).toList(), rows, gaps,
+                caveat);
+    }
+
+    /** The faithful variant is the authors' released script; other names are the experiments' own. */
+    static String protocolName(String variant) {
+        return variant.equals("faithful") ? "released script (0fa06b5): faithful" : variant;
+    }
+
+    private static PageModel.TableCell published(PaperTable.Cell c) {
+        return new PageModel.TableCell(Formats.published(c.mean(), c.std()),
+                c.runs() == null ? null : "n=" + c.runs(), c.checked() ? null : "†", null, null, null);
+    }
+
+    private static PageModel.TableCell ours(CellSummary c) {
+        int d = c.unit().decimals();
+        String text = c.figure().n() == 0 ? "no finished runs" : Formats.meanStd(c.figure().mean(), c.figure().std(), d);
+        String running = c.inProgress().isEmpty() ? "" : " · " + c.inProgress().size() + " running";
+        return new PageModel.TableCell(text, "n=" + c.figure().n() + running, null, c.figureName(),
+                "#" + Assets.anchor(c.key()), PageBuilder.verdictCss(c.verdict()));
+    }
+
+    private static PageModel.GapView gap(Gaps.Gap g) {
+        CellSummary f = g.faithful();
+        int d = f.unit().decimals();
+        Judgement j = f.judgement();
+        long outside = f.finished().stream().filter(r -> r.finalFigure() > j.predictionHigh()
+                || r.finalFigure() < j.predictionLow()).count();
+        String paper = g.paper().map(p -> Formats.published(p.mean(), p.std())).orElse(Formats.NONE);
+        String headline = g.labels() + " labels: the released script's runs give " + meanStd(f.figure(), d) + " ("
+                + f.figureName() + ", " + runs(f.figure().n()) + ") against the paper's " + paper + "; "
+                + outside + " of " + f.figure().n() + " outside the paper's 95 % prediction interval for one run "
+                + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d) + ".";
+        List<PageModel.EffectView> effects = g.effects().stream().map(e -> effect(e, d)).toList();
+        return new PageModel.GapView(String.valueOf(g.labels()), headline, effects, conclusion(g),
+                g.screens().stream().map(s -> screen(s, f)).toList());
+    }
+
+    private static PageModel.EffectView effect(Gaps.Effect e, int d) {
+        CellSummary c = e.cell();
+        MeanDifference m = e.vsFaithful();
+        String ci = Double.isFinite(m.ciLow()) ? Formats.interval(m.ciLow(), m.ciHigh(), d) : Formats.NONE;
+        return new PageModel.EffectView(c.key().variant(), "#" + Assets.anchor(c.key()), c.figureName(),
+                meanStd(c.figure(), d) + " (" + runs(c.figure().n()) + running(c) + ")",
+                e.inside() + " of " + c.finished().size(), Formats.signed(m.difference(), d), ci,
+                paired(e.paired(), d), paired(e.pairedRaw(), d), findingText(e));
+    }
+
+    private static String running(CellSummary c) {
+        return c.inProgress().isEmpty() ? "" : "; " + c.inProgress().size() + " running";
+    }
+
+    static String paired(List<Gaps.Paired> paired, int d) {
+        if (paired.isEmpty()) {
+            return Formats.NONE;
+        }
+        return paired.stream().map(p -> "seed " + p.seed() + " " + Formats.signed(p.difference(), d))
+                .collect(Collectors.joining(", "));
+    }
+
+    static String findingText(Gaps.Effect e) {
+        String sign = e.paired().isEmpty() ? "" : "; lower on " + e.lowerOn() + " of " + e.paired().size()
+                + " paired seeds" + (e.lowerOn() == e.paired().size() && e.paired().size() > 1
+                ? " (all of them: a chance of " + Formats.number(Math.pow(0.5, e.paired().size()), 3)
+                + " if the protocol made no difference)" : "");
+        return switch (e.finding()) {
+            case CLOSES -> "reaches the paper's range where the released script does not" + sign;
+            case NARROWS -> "fewer errors than the released script, still outside the paper's range" + sign;
+            case NO_EFFECT -> "no difference from the released script that these runs can show" + sign;
+            case WIDENS -> "more errors than the released script" + sign;
+            case TOO_FEW -> "too few finished runs for an interval (" + e.cell().figure().n() + " here)" + sign;
+        };
+    }
+
+    /** The gap's conclusion, worded by the strongest finding among its protocols. */
+    static String conclusion(Gaps.Gap g) {
+        List<String> closes = names(g, Gaps.Finding.CLOSES);
+        List<String> narrows = names(g, Gaps.Finding.NARROWS);
+        int n = g.effects().stream().mapToInt(e -> e.cell().figure().n()).min().orElse(0);
+        String with = " (with " + runs(Math.min(n, g.faithful().figure().n())) + " or more per protocol: a"
+                + " difference this many seeds can show, not a precise size)";
+        if (!closes.isEmpty()) {
+            return "Explained: " + String.join(" and ", closes) + " reach" + (closes.size() == 1 ? "es" : "")
+                    + " the paper's range at " + g.labels() + " labels where the released script does not" + with + ".";
+        }
+        if (!narrows.isEmpty()) {
+            return "Partly explained: " + String.join(" and ", narrows) + " lower" + (narrows.size() == 1 ? "s" : "")
+                    + " the error but not to the paper's range" + with + ".";
+        }
+        if (g.effects().stream().anyMatch(e -> e.finding() != Gaps.Finding.TOO_FEW)) {
+            return "Not explained by the protocols run here ("
+                    + g.effects().stream().map(e -> e.cell().key().variant()).collect(Collectors.joining(", "))
+                    + "): none lowers the error in a way these runs can show.";
+        }
+        return g.effects().isEmpty() ? "Not yet examined: no other protocol has runs of the paper's length at "
+                + g.labels() + " labels."
+                : "Not yet decided: the other protocols' runs of the paper's length at " + g.labels()
+                + " labels have not finished in numbers that allow an interval.";
+    }
+
+    private static List<String> names(Gaps.Gap g, Gaps.Finding finding) {
+        return g.effects().stream().filter(e -> e.finding() == finding).map(e -> e.cell().key().variant()).toList();
+    }
+
+    private static PageModel.ScreenView screen(Gaps.Screen s, CellSummary fullFaithful) {
+        int d = fullFaithful.unit().decimals();
+        List<PageModel.ScreenRowView> rows = new ArrayList<>();
+        for (Gaps.ScreenRow r : s.rows()) {
+            List<String> at = new ArrayList<>();
+            for (int i = 0; i < s.milestones().size(); i++) {
+                at.add(mean(r.raw().get(i), d) + " / " + mean(r.averaged().get(i), d));
+            }
+            boolean reference = r.cell().key().faithful();
+            String effect = reference ? "reference" : Double.isNaN(r.effect()) ? Formats.NONE
+                    : Formats.signed(r.effect(), d);
+            rows.add(new PageModel.ScreenRowView(r.cell().key().variant(), "#" + Assets.anchor(r.cell().key()),
+                    String.valueOf(r.cell().finished().size()) + (r.cell().inProgress().isEmpty() ? ""
+                            : " (+" + r.cell().inProgress().size() + " running)"), at,
+                    reference ? Formats.NONE : paired(r.pairedRaw(), d),
+                    reference ? Formats.NONE : paired(r.pairedAveraged(), d), effect,
+                    !reference && r.pairedRaw().size() > 1 && r.pairedRaw().stream().allMatch(p -> p.difference() < 0)
+                            ? "lower-every-seed" : null));
+        }
+        List<String> lowerEverywhere = s.rows().stream().filter(r -> !r.cell().key().faithful()
+                        && r.pairedRaw().size() > 1 && r.pairedRaw().stream().allMatch(p -> p.difference() < 0))
+                .map(r -> r.cell().key().variant()).toList();
+        String note = "Each variant's finished runs at " + s.epochs() + " of " + fullFaithful.key().epochs()
+                + " epochs, " + fullFaithful.key().labels() + " labels: mean raw-D / averaged-D test errors at epochs "
+                + s.milestones().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + "; then, at epoch " + s.epochs() + ", each seed's difference from the faithful run of the same seed"
+                + " (the same labeled subset), sorted by the mean raw-D difference (the averaged D lags this early:"
+                + " its zero-started average still carries much of its start). "
+                + (lowerEverywhere.isEmpty() ? "No variant has fewer raw-D errors than faithful on every seed."
+                : "Fewer raw-D errors than faithful on every seed: " + String.join(", ", lowerEverywhere) + ".");
+        return new PageModel.ScreenView("Screen: " + s.epochs() + " of " + fullFaithful.key().epochs() + " epochs",
+                s.milestones().stream().map(e -> "epoch " + e).toList(), rows, note);
+    }
+
+    static String reversalText(Gaps.Reversal r) {
+        boolean aheadEarly = r.variantEarly() < r.faithfulEarly();
+        return "A screen this short ranks early training only, and the order can turn: at " + r.labels()
+                + " labels, seed " + r.seed() + ", " + r.variant() + " is " + (aheadEarly ? "ahead of" : "behind")
+                + " the faithful run at epoch " + r.early() + " (" + Formats.number(r.variantEarly(), 0) + " vs "
+                + Formats.number(r.faithfulEarly(), 0) + " raw-D errors) and " + (aheadEarly ? "behind" : "ahead")
+                + " at epoch " + r.last() + " (" + Formats.number(r.variantLast(), 0) + ", " + r.variantFigure()
+                + ", vs " + Formats.number(r.faithfulLast(), 0) + ", " + r.faithfulFigure() + ").";
+    }
+
+    private static String meanStd(SampleStats s, int d) {
+        return s.n() == 0 ? Formats.NONE : Formats.meanStd(s.mean(), s.std(), d);
+    }
+
+    private static String mean(SampleStats s, int d) {
+        return s.n() == 0 ? Formats.NONE : Formats.number(s.mean(), d);
+    }
+
+    private static String runs(int n) {
+        return n + (n == 1 ? " run" : " runs");
+    }
+}
