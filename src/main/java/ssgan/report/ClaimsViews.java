@@ -24,9 +24,9 @@ final class ClaimsViews {
         List<String> open = new ArrayList<>();
         for (ClaimLine c : analysis.claims()) {
             String line = c.dataset() + ", " + c.labels() + " labels: " + c.status() + " (" + c.reason() + ")";
-            if (c.verdict() == Verdict.EQUIVALENT) { // only equivalence is worded as a reproduction
+            if (c.verdict() != null && c.verdict().matches()) { // equivalent, or not worse by a paper std
                 reproduced.add(line);
-            } else if (c.verdict() != null && c.verdict().differs()) {
+            } else if (c.verdict() != null && (c.verdict().differs() || c.verdict() == Verdict.UNSTABLE)) {
                 notReproduced.add(line);
             } else {
                 open.add(line);

@@ -55,7 +55,8 @@ final class PageBuilder {
                         Assets.data(e.getKey() + ".json"), e.getValue())).toList();
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
                 analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
-                ablations, cells, runs, downloads, PriorViews.of(analysis), GapViews.of(analysis));
+                ablations, cells, runs, downloads, PriorViews.of(analysis), GapViews.of(analysis),
+                AnswerViews.of(analysis, facts));
     }
 
     private List<PageModel.Count> counts() {

@@ -62,7 +62,9 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         SampleStats healthy = SampleStats.of(finished.stream().filter(r -> !r.health().flagged())
                 .mapToDouble(RunResult::finalFigure).toArray());
         Optional<PaperTable.Cell> paperCell = paper.paperCell(key.dataset(), key.labels());
+        int collapsed = (int) finished.stream().filter(r -> r.health().collapsed()).count();
         Judgement judgement = Judgement.of(key.fullBudget(), figure,
+                finished.stream().mapToDouble(RunResult::finalFigure).toArray(), collapsed,
                 paperCell.map(PaperTable.Cell::mean).orElse(null), paperCell.map(PaperTable.Cell::std).orElse(null),
                 paperCell.map(PaperReference::runs).orElse(0));
         ErrorUnit unit = key.unit();

@@ -116,23 +116,26 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
     /** The figures behind a full-budget verdict, then its rule. */
     private static String testText(CellSummary c) {
         Judgement j = c.judgement();
-        if (!j.verdict().compares()) {
+        if (!j.compares()) {
             return "; " + j.rule();
         }
         int d = c.unit().decimals();
         String effect = Double.isFinite(j.effect()) ? " (" + Formats.signed(j.effect(), 2) + " paper stds)" : "";
-        String seeds = j.seedsNeeded() > 0 ? "; " + j.seedsNeeded() + " seeds would detect one paper std at 80 % power"
-                : "";
+        String range = "; " + (j.outside() == 0 ? "every run inside" : j.outside() + " of " + j.n() + " run(s) outside")
+                + " the paper's 95 % prediction interval for one run "
+                + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d)
+                + (j.collapsed() > 0 ? "; " + j.collapsed() + " collapsed" : "")
+                + (j.n() > 2 ? "; median " + Formats.number(j.median(), d) : "");
+        String seeds = "; seeds to detect one paper std at 80 % power: "
+                + (j.seedsNeeded() > 0 ? String.valueOf(j.seedsNeeded()) : "none suffices")
+                + ", to show equivalence if ours matched the paper exactly: "
+                + (j.seedsEquivalent() > 0 ? String.valueOf(j.seedsEquivalent()) : "none suffices");
         if (j.n() == 1) {
-            return "; ours − paper " + Formats.signed(j.difference(), d) + effect + ", paper's 95 % prediction"
-                    + " interval for one run " + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d)
-                    + seeds + "; rule: " + j.rule();
+            return "; ours − paper " + Formats.signed(j.difference(), d) + effect + range + seeds + "; rule: " + j.rule();
         }
         return "; ours − paper " + Formats.signed(j.difference(), d) + effect + ", 95 % CI "
                 + Formats.interval(j.ciLow(), j.ciHigh(), d) + ", 90 % CI (TOST) "
-                + Formats.interval(j.tostLow(), j.tostHigh(), d) + ", Welch p = " + Formats.pValue(j.p())
-                + (j.allOutside() ? ", paper's 95 % prediction interval for one run "
-                + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d) : "")
+                + Formats.interval(j.tostLow(), j.tostHigh(), d) + ", Welch p = " + Formats.pValue(j.p()) + range
                 + "; detectable at 80 % power: ±" + Formats.number(j.minDetectable(), d) + seeds + "; rule: "
                 + j.rule();
     }
@@ -142,9 +145,14 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
         if (flagged.isEmpty()) {
             return "; no run flagged by the health checks";
         }
+        List<RunResult> collapsed = flagged.stream().filter(r -> r.health().collapsed()).toList();
+        String withoutCollapsed = collapsed.isEmpty() ? "" : "; without the collapsed run(s) " + meanStd(SampleStats.of(
+                c.finished().stream().filter(r -> !r.health().collapsed()).mapToDouble(RunResult::finalFigure)
+                        .toArray()), c.unit());
         return "; " + flagged.size() + " of " + c.finished().size() + " run(s) flagged ("
                 + String.join(", ", flagged.stream().map(r -> "seed " + r.seed() + ": " + r.health().summary())
-                .toList()) + "), counted in the mean; without them " + meanStd(c.healthy(), c.unit());
+                .toList()) + "), counted in the mean" + withoutCollapsed + "; without every flagged run "
+                + meanStd(c.healthy(), c.unit());
     }
 
     private static String meanStd(SampleStats s, ErrorUnit unit) {

@@ -73,4 +73,45 @@ public final class Power {
         }
         return low;
     }
+
+    /**
+     * Power of the equivalence verdict (TOST, 5 % each side, margin ± {@code margin}) for a perfect reproduction (a
+     * true difference of 0), {@code n} of our runs with spread {@code ourStd} against the paper's {@code paperN}:
+     * the TOST succeeds when |difference| < margin − t<sub>0.95, df</sub> · SE, and the estimated difference over SE
+     * is taken as t-distributed with the Welch df, so the power is 2 F<sub>t</sub>(margin / SE − t<sub>0.95</sub>) − 1.
+     * Like {@link #minDetectable} it holds SE fixed; {@code PowerTest} checks it against a simulation of the test.
+     */
+    public static double equivalencePower(int n, double margin, double ourStd, double paperStd, int paperN) {
+        if (n < 2 || paperN < 2 || !(margin > 0)) {
+            return Double.NaN;
+        }
+        double se = standardError(ourStd, n, paperStd, paperN);
+        double df = ourStd == 0 ? paperN - 1 : welchDf(ourStd, n, paperStd, paperN);
+        TDistribution t = new TDistribution(df);
+        double x = margin / se - t.inverseCumulativeProbability(1 - ALPHA);
+        return x <= 0 ? 0 : 2 * t.cumulativeProbability(x) - 1;
+    }
+
+    /**
+     * The smallest number of our seeds for which a perfect reproduction is called equivalent (within ± margin) at
+     * 80 % power, our runs having spread {@code ourStd}; -1 when none up to {@value #MAX_SEEDS} does: the paper's own
+     * standard error, std / √paperN, already takes a share of the margin that no number of our seeds gives back.
+     */
+    public static int seedsForEquivalence(double margin, double ourStd, double paperStd, int paperN) {
+        if (!(margin > 0) || !Double.isFinite(ourStd) || !Double.isFinite(paperStd) || paperN < 2
+                || !(equivalencePower(MAX_SEEDS, margin, ourStd, paperStd, paperN) >= POWER)) {
+            return -1;
+        }
+        int low = 2;
+        int high = MAX_SEEDS;
+        while (low < high) { // power grows with n
+            int mid = (low + high) >>> 1;
+            if (equivalencePower(mid, margin, ourStd, paperStd, paperN) >= POWER) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
 }

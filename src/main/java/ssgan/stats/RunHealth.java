@@ -73,6 +73,12 @@ public record RunHealth(List<Finding> findings, OptionalDouble diversityRatio) {
 
     public boolean flagged() { return !findings.isEmpty(); }
 
+    /** A collapse check failed (feature matching blew up, or the samples are alike): the method broke down here. */
+    public boolean collapsed() {
+        return findings.stream().anyMatch(f -> f.check() == Check.FEATURE_MATCHING_BLOWUP
+                || f.check() == Check.SAMPLE_COLLAPSE);
+    }
+
     /** "collapse: feature matching blew up; D overpowers G", or "healthy". */
     public String summary() {
         return flagged() ? String.join("; ", findings.stream().map(f -> f.check().label()).toList()) : "healthy";

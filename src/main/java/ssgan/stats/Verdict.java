@@ -2,12 +2,15 @@ package ssgan.stats;
 
 /**
  * What a cell says about the paper's claim: a graded verdict, each with the rule that gives it (see
- * {@link Judgement}, which applies the rules). Only {@link #EQUIVALENT} is worded as a reproduction.
+ * {@link Judgement}, which applies the rules). {@link #EQUIVALENT} and {@link #NON_INFERIOR} are worded as a
+ * reproduction (the second: not worse than the paper by a paper std or more).
  */
 public enum Verdict {
     EQUIVALENT("reproduced: equivalent to the paper", "equivalent"),
+    NON_INFERIOR("matched or better (non-inferior)", "non-inferior"),
     BETTER("differs: better than the paper", "differs (better)"),
     WORSE("differs: worse than the paper", "differs (worse)"),
+    UNSTABLE("not reproduced: unstable", "unstable"),
     UNDERPOWERED("consistent but underpowered", "underpowered"),
     CONSISTENT_ONE_RUN("consistent (one run)", "consistent (1 run)"),
     BUDGET("budget runs only", "budget runs only"),
@@ -39,5 +42,15 @@ public enum Verdict {
     /** BETTER or WORSE: a difference the test supports. */
     public boolean differs() {
         return this == BETTER || this == WORSE;
+    }
+
+    /** The paper's claim holds here: equivalent, or not worse by a paper std or more. */
+    public boolean matches() {
+        return this == EQUIVALENT || this == NON_INFERIOR;
+    }
+
+    /** Runs that contradict the paper's claim: worse, or unstable. */
+    public boolean fails() {
+        return this == WORSE || this == UNSTABLE;
     }
 }

@@ -55,8 +55,57 @@ class JudgementTest {
 
         Judgement below = Judgement.of(true, sample(10, 91.6, 6.5), 93.0, 6.5, 10);
         assertEquals(Verdict.EQUIVALENT, below.verdict(), "the margin is two-sided");
+        // d = -1.5: the lower bound -6.5407 passes -6.5, the upper -1.5 + 5.0407 = 3.5407 < 6.5: not worse
         Judgement belowOut = Judgement.of(true, sample(10, 91.5, 6.5), 93.0, 6.5, 10);
-        assertEquals(Verdict.UNDERPOWERED, belowOut.verdict());
+        assertEquals(Verdict.NON_INFERIOR, belowOut.verdict());
+        assertTrue(belowOut.verdict().matches());
+        assertTrue(belowOut.rule().contains("the upper 90 % bound of ours − paper (+3.5) is below +6.5"),
+                belowOut.rule());
+    }
+
+    /**
+     * Our three 100-label runs, 79, 87 and 93 (mean 86.33, std 7.0238) against 93 ± 6.5: se = sqrt(49.333/3 +
+     * 42.25/10) = 4.5464, df = 3.114 (Welch), t(0.95, 3.114) = 2.3186 (SciPy), so the upper 90 % bound is -6.667 +
+     * 10.541 = +3.875 < 6.5: matched or better; the lower bound, -17.208, is beyond -6.5: not equivalent. All three
+     * lie inside the paper's interval [77.6, 108.4].
+     */
+    @Test
+    void notWorseByAPaperStdIsNonInferior() {
+        double[] runs = {79, 87, 93};
+        Judgement j = Judgement.of(true, SampleStats.of(runs), runs, 0, 93.0, 6.5, 10);
+        assertEquals(Verdict.NON_INFERIOR, j.verdict());
+        assertEquals(3.8747177, j.tostHigh(), 1e-6);
+        assertEquals(-17.2080510, j.tostLow(), 1e-6);
+        assertEquals(0, j.outside());
+        assertEquals(87, j.median(), 1e-12);
+    }
+
+    /**
+     * 50 labels, 353, 2773 and 1299 against 221 ± 136 (interval [0 (clipped), 543.7]): 2 of 3 outside. For runs
+     * from the paper's distribution each lies outside with a chance of 5 %, so 2 or more of 3 with 1 − 0.95³ −
+     * 3 · 0.05 · 0.95² = 0.00725: unstable, where Welch (p = 0.22) cannot tell. 1 of 3 outside happens by chance
+     * (0.1426), unless that run collapsed.
+     */
+    @Test
+    void moreRunsOutsideThanChanceAllowsOrACollapseIsUnstable() {
+        double[] runs = {353, 2773, 1299};
+        Judgement j = Judgement.of(true, SampleStats.of(runs), runs, 0, 221.0, 136.0, 10);
+        assertTrue(j.p() > 0.05);
+        assertEquals(Verdict.UNSTABLE, j.verdict());
+        assertEquals(2, j.outside());
+        assertEquals(1299, j.median(), 1e-12);
+        assertEquals(0.00725, Judgement.binomialTail(2, 3), 1e-5);
+        assertTrue(j.rule().contains("2 of 3 runs lie outside") && j.rule().contains("0.72 %"), j.rule());
+        assertTrue(j.verdict().fails());
+
+        double[] oneOut = {200, 300, 600};
+        assertEquals(0.1426, Judgement.binomialTail(1, 3), 1e-4);
+        Judgement chance = Judgement.of(true, SampleStats.of(oneOut), oneOut, 0, 221.0, 136.0, 10);
+        assertEquals(1, chance.outside());
+        assertFalse(chance.verdict() == Verdict.UNSTABLE, chance.verdict().toString());
+        Judgement collapsed = Judgement.of(true, SampleStats.of(oneOut), oneOut, 1, 221.0, 136.0, 10);
+        assertEquals(Verdict.UNSTABLE, collapsed.verdict());
+        assertTrue(collapsed.rule().startsWith("not reproduced, unstable: 1 of 3 runs collapsed;"), collapsed.rule());
     }
 
     @Test
