@@ -49,7 +49,8 @@ final class AblationViews {
                 + " (" + c.ensemble().members() + ")";
         if (diff == null) {
             return new PageModel.AblationRow(c.key().variant(), "#" + Assets.anchor(c.key()),
-                    String.valueOf(c.figure().n()), meanStd, rawMeanStd, c.key().faithful() ? "reference" : Formats.NONE,
+                    String.valueOf(c.figure().n()), meanStd, rawMeanStd,
+                    c.key().faithful() ? "reference" : Formats.NONE,
                     Formats.NONE, Formats.NONE, ensemble, null);
         }
         String ci = Double.isFinite(diff.ciLow())

@@ -45,8 +45,8 @@ final class DataExport {
     private static Map<String, String> tables() {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("verdicts", "the verdict summary: one line per dataset and label count");
-        t.put("cells", "per cell: which D is its figure (reported_d); n, mean, std, 95 % CI of the figure, the averaged,"
-                + " raw and bias-corrected errors, and the figure over healthy runs only; the paper's value, the Welch"
+        t.put("cells", "per cell: which D is its figure (reported_d); n, mean, std, 95 % CI of the figure, the"
+                + " averaged, raw and bias-corrected errors, and the figure over healthy runs only; the paper's value, the Welch"
                 + " and TOST figures (on the figure), the verdict and its rule");
         t.put("runs", "per run: state, epochs, final errors, health flags, compute, provenance");
         t.put("ensembles", "per cell: the ensembles of its finished runs");

@@ -40,7 +40,8 @@ final class GapViews {
             CellSummary any = p.cells().values().iterator().next();
             String differs = PaperProtocol.variant(any.runs().get(0).settings());
             rows.add(new PageModel.RowView(protocolName(p.variant()), "ours", any.figureName() + ", "
-                    + any.key().budget() + (differs.equals("faithful") ? "" : " · " + differs), g.labels().stream().map(l -> Optional.ofNullable(p.cells().get(l))
+                    + any.key().budget() + (differs.equals("faithful") ? "" : " · " + differs),
+                    g.labels().stream().map(l -> Optional.ofNullable(p.cells().get(l))
                     .map(GapViews::ours).orElse(new PageModel.TableCell("no runs", null, null, null, null, "empty")))
                     .toList()));
         }
@@ -63,7 +64,8 @@ final class GapViews {
 
     private static PageModel.TableCell ours(CellSummary c) {
         int d = c.unit().decimals();
-        String text = c.figure().n() == 0 ? "no finished runs" : Formats.meanStd(c.figure().mean(), c.figure().std(), d);
+        String text = c.figure().n() == 0 ? "no finished runs"
+                : Formats.meanStd(c.figure().mean(), c.figure().std(), d);
         String running = c.inProgress().isEmpty() ? "" : " · " + c.inProgress().size() + " running";
         return new PageModel.TableCell(text, "n=" + c.figure().n() + running, null, c.figureName(),
                 "#" + Assets.anchor(c.key()), PageBuilder.verdictCss(c.verdict()));

@@ -15,6 +15,7 @@ import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.DatasetFacts;
 import ssgan.stats.Judgement;
+import ssgan.stats.RunHealth;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
 import ssgan.stats.Verdict;
@@ -56,7 +57,7 @@ final class PageBuilder {
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
                 analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
                 ablations, cells, runs, downloads, PriorViews.of(analysis), GapViews.of(analysis),
-                AnswerViews.of(analysis, facts));
+                AnswerViews.of(analysis, facts), RunHealth.describe());
     }
 
     private List<PageModel.Count> counts() {

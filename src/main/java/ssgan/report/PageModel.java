@@ -9,7 +9,7 @@ import java.util.List;
 public record PageModel(Header header, List<ClaimView> claims, ClaimsSection claimsSection,
                         List<DatasetView> datasets, List<AblationView> ablations, List<CellView> cells,
                         List<RunView> runs, List<Download> downloads, List<PriorView> priors,
-                        List<GapSection> gaps, List<AnswerLine> answers) {
+                        List<GapSection> gaps, List<AnswerLine> answers, String healthRules) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * "Prior reproductions": what others got when they tried (the paper-table rows of kind reproduction, with what they
@@ -64,14 +65,71 @@ final class PriorViews {
             if (!variant.equals(prior.variant())) {
                 continue;
             }
-            prior.cell(run.cell().labels()).ifPresent(c -> crossings.add(prior.method() + " (" + Formats.published(c.mean())
-                    + "): " + m.stream().filter(e -> e.testErrorsRaw() <= c.mean()).findFirst()
-                    .map(e -> "at or below from epoch " + e.epoch())
-                    .orElse("not reached in " + last.epoch() + " epochs")));
+            prior.cell(run.cell().labels()).ifPresent(c -> crossings.add(prior.method() + " ("
+                    + Formats.published(c.mean()) + "): " + crossing(m, c.mean()) + reading(m, c)));
         }
         return new PageModel.PriorRun(variant + " · " + run.cell().labels() + " labels · seed " + run.seed(),
                 Assets.runPage(run), String.join(" · ", curve),
                 crossings.isEmpty() ? "no prior figure at " + run.cell().labels() + " labels" : String.join("; ", crossings));
+    }
+
+    /** The port's default number of epochs (its --epochs; spec section 5): where a run of it stops unless told. */
+    static final int PORT_DEFAULT_EPOCHS = 10;
+
+    /**
+     * "first at or below at epoch 76, above again at epoch 77; stays at or below from epoch 259": a curve that touches
+     * a figure once has not reached it, so both the first touch and the epoch from which it stays are given.
+     */
+    static String crossing(List<EpochMetrics> m, double figure) {
+        OptionalInt first = firstAtOrBelow(m, figure);
+        if (first.isEmpty()) {
+            return "not reached in " + m.get(m.size() - 1).epoch() + " epochs";
+        }
+        OptionalInt stays = staysAtOrBelowFrom(m, figure);
+        if (stays.isPresent() && stays.getAsInt() == first.getAsInt()) {
+            return "at or below from epoch " + first.getAsInt() + " on";
+        }
+        String back = m.stream().filter(e -> e.epoch() > first.getAsInt() && e.testErrorsRaw() > figure).findFirst()
+                .map(e -> ", above again at epoch " + e.epoch()).orElse("");
+        return "first at or below at epoch " + first.getAsInt() + back + "; " + (stays.isPresent()
+                ? "stays at or below from epoch " + stays.getAsInt() : "above it again at the last epoch");
+    }
+
+    static OptionalInt firstAtOrBelow(List<EpochMetrics> m, double figure) {
+        return m.stream().filter(e -> e.testErrorsRaw() <= figure).mapToInt(EpochMetrics::epoch).findFirst();
+    }
+
+    /** The first epoch from which every later recorded epoch is at or below the figure; empty if the last is above. */
+    static OptionalInt staysAtOrBelowFrom(List<EpochMetrics> m, double figure) {
+        int from = -1;
+        for (EpochMetrics e : m) {
+            if (e.testErrorsRaw() > figure) {
+                from = -1;
+            } else if (from < 0) {
+                from = e.epoch();
+            }
+        }
+        return from < 0 ? OptionalInt.empty() : OptionalInt.of(from);
+    }
+
+    /**
+     * Where a study's figure sits on our imitation's curve: nearer its error after the port's default epochs or
+     * nearer its last one. One run of ours cannot test the study, so the words stop at "consistent with".
+     */
+    static String reading(List<EpochMetrics> m, PaperTable.Cell c) {
+        Optional<EpochMetrics> early = at(m, PORT_DEFAULT_EPOCHS);
+        EpochMetrics last = m.get(m.size() - 1);
+        if (early.isEmpty() || last.epoch() <= PORT_DEFAULT_EPOCHS) {
+            return "";
+        }
+        int atEarly = early.get().testErrorsRaw();
+        boolean nearerEarly = Math.abs(atEarly - c.mean()) < Math.abs(last.testErrorsRaw() - c.mean());
+        return ". At epoch " + PORT_DEFAULT_EPOCHS + " (the port's default --epochs) this run makes " + atEarly
+                + ", at epoch " + last.epoch() + " " + last.testErrorsRaw() + ": their figure"
+                + (c.runs() != null ? " (" + c.runs() + (c.runs() == 1 ? " run" : " runs") + ")" : "") + " is nearer"
+                + (nearerEarly ? " the early one, consistent with a run stopped at the port's default rather than"
+                + " trained to the paper's length" : " the late one, consistent with a run trained well past the port's"
+                + " default") + "; one run of ours shows where the curve passes, it does not test their figure";
     }
 
     private static Optional<EpochMetrics> at(List<EpochMetrics> metrics, int epoch) {

@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import ssgan.metrics.EpochMetrics;
+import ssgan.results.SubsetDifficulty;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +52,8 @@ public record RunHealth(List<Finding> findings, OptionalDouble diversityRatio) {
         FEATURE_MATCHING_BLOWUP("collapse: feature matching blew up"),
         SAMPLE_COLLAPSE("collapse: samples alike"),
         D_OVERPOWERS_G("D overpowers G"),
-        TEST_ERROR_RISING("test error rising");
+        TEST_ERROR_RISING("test error rising"),
+        WORSE_THAN_NEAREST_NEIGHBOUR("worse than 1-NN on its labeled images");
 
         private final String label;
 
@@ -89,6 +91,15 @@ public record RunHealth(List<Finding> findings, OptionalDouble diversityRatio) {
      * @param reference the same measure on real images of the dataset, if known
      */
     public static RunHealth of(List<EpochMetrics> metrics, OptionalDouble diversity, OptionalDouble reference) {
+        return of(metrics, diversity, reference, Optional.empty(), false);
+    }
+
+    /**
+     * @param subset    how a 1-NN classifier given the run's labeled images alone does on the test set (subset.json)
+     * @param rawFigure the run's figure is the raw D (reported_d raw), else the averaged D
+     */
+    public static RunHealth of(List<EpochMetrics> metrics, OptionalDouble diversity, OptionalDouble reference,
+                               Optional<SubsetDifficulty> subset, boolean rawFigure) {
         List<Finding> findings = new ArrayList<>();
         featureMatchingBlowup(metrics).ifPresent(findings::add);
         OptionalDouble ratio = diversity.isPresent() && reference.isPresent()
@@ -105,7 +116,32 @@ public record RunHealth(List<Finding> findings, OptionalDouble diversityRatio) {
             }
         }
         risingError(metrics).ifPresent(findings::add);
+        if (!metrics.isEmpty() && subset.isPresent() && subset.get().testCount() > 0) {
+            EpochMetrics last = metrics.get(metrics.size() - 1);
+            int figure = rawFigure ? last.testErrorsRaw() : last.testErrorsAverage();
+            SubsetDifficulty nn = subset.get();
+            // as rates: a run may be tested on fewer images than the 1-NN figure
+            if ((double) figure / last.testCount() > (double) nn.testErrors() / nn.testCount()) {
+                findings.add(new Finding(Check.WORSE_THAN_NEAREST_NEIGHBOUR, String.format(Locale.ROOT,
+                        "%s D %d of %d test images wrong at epoch %d against %d of %d for 1-NN on the labeled images"
+                                + " alone: the GAN did not beat its own labeled images", rawFigure ? "raw" : "averaged",
+                        figure, last.testCount(), last.epoch(), nn.testErrors(), nn.testCount())));
+            }
+        }
         return new RunHealth(List.copyOf(findings), ratio);
+    }
+
+    /** The checks in words, from the thresholds the code uses (the report's "how to read" quotes it). */
+    public static String describe() {
+        return String.format(Locale.ROOT, "each run is checked for a collapse (the feature-matching loss staying above"
+                + " %.0f× its running minimum for %d epochs in a row, or at the last epoch; or samples whose mean pairwise"
+                + " distance is under %.0f %% of real images'), for D overpowering G (unsupervised loss under %s at the"
+                + " last epoch), for a test error rising at the end (each curve smoothed by a trailing median over"
+                + " max(%d, epochs/10) epochs; the last smoothed value above %.2f× the best one for the raw D and %.2f×"
+                + " for the averaged D, both needed) and for ending worse than a 1-nearest-neighbour classifier given"
+                + " the run's labeled images alone (its figure at the last epoch above the 1-NN test errors of its"
+                + " subset.json)", BLOWUP_FACTOR, BLOWUP_EPOCHS, DIVERSITY_RATIO * 100, UNSUPERVISED_FLOOR,
+                SMOOTHING_MIN, RAW_RISE, AVERAGE_RISE);
     }
 
     private static Optional<Finding> featureMatchingBlowup(List<EpochMetrics> metrics) {

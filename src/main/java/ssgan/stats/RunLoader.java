@@ -10,6 +10,7 @@ import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunLock;
 import ssgan.results.RunState;
+import ssgan.results.SubsetDifficulty;
 import ssgan.results.RunStatus;
 import ssgan.results.Summary;
 import ssgan.results.SupersededRecords;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -94,9 +96,19 @@ public final class RunLoader {
         Path samples = Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null;
         OptionalDouble diversity = samples == null ? OptionalDouble.empty()
                 : SampleDiversity.of(samples, settings.sampleGrid());
-        RunHealth health = RunHealth.of(metrics, diversity, reporting.sampleDiversity());
+        RunHealth health = RunHealth.of(metrics, diversity, reporting.sampleDiversity(), nearestNeighbour(dir),
+                settings.reportedD() == Settings.ReportedD.RAW);
         return new RunResult(experiment, runId, hashOf(recordedId), dir.path(), settings, cell, state, done, target,
                 message, List.copyOf(metrics), provenance, samples, seconds, health);
+    }
+
+    /** The run's subset.json; empty when it has none or it cannot be read (a reading aid: the check is left out). */
+    private static Optional<SubsetDifficulty> nearestNeighbour(RunDirectory dir) {
+        try {
+            return dir.readSubset();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The run id ends in the settings hash: {@code labels100-seed1-3fa2b9c01d}. */
