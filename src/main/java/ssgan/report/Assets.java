@@ -18,6 +18,9 @@ final class Assets {
 
     static String labelsChart(String dataset) { return "charts/" + safe(dataset) + "-error-vs-labels.png"; }
 
+    /** Every seed's final figure beside the paper's range, per label count: the verdict's chart. */
+    static String verdictChart(String dataset) { return "charts/" + safe(dataset) + "-seeds-vs-paper.png"; }
+
     static String samples(RunResult run) {
         return "samples/" + safe(run.experiment()) + "/" + safe(run.runId()) + ".png";
     }

@@ -7,6 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import ssgan.data.ErrorUnit;
+import ssgan.paper.PaperTable;
 import ssgan.stats.Band;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Curves;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
@@ -45,6 +47,10 @@ final class ChartWriter {
     static final Color CORRECTED = new Color(0x2ca02c);
     private static final Color[] PALETTE = {AVERAGE, RAW, CORRECTED, new Color(0x9467bd), new Color(0xff7f0e),
             new Color(0x8c564b), new Color(0x17becf)};
+    /** One colour per seed (none of them the raw D's red or the averaged D's blue, which the means keep). */
+    private static final Color[] SEEDS = {new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
+            new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0xbcbd22),
+            new Color(0x393b79), new Color(0x637939)};
     private static final BasicStroke THIN = new BasicStroke(1.0f);
     private static final BasicStroke THIN_DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
@@ -72,7 +78,7 @@ final class ChartWriter {
         List<Metric> metrics = errorMetrics(unit);
         List<Double> extra = new ArrayList<>();
         cell.paper().ifPresent(p -> extra.add(p.mean()));
-        Plot plot = new Plot("test error over epochs: each seed thin, mean thick", "epoch", unit.label(), WIDTH);
+        Plot plot = new Plot("test error by seed: averaged D solid, raw D dashed", "epoch", unit.label(), WIDTH);
         plot.seeds(cell.runs(), cell.curves(), metrics, extra);
         cell.paper().ifPresent(p -> plot.horizontal("paper", p.mean()));
         writePng(sideBySide(List.of(plot.render(), lastHalf(cell, metrics))), file);
@@ -107,20 +113,22 @@ final class ChartWriter {
             values.add(p.mean() - std);
             values.add(p.mean() + std);
         });
+        List<RunResult> bySeed = cell.runs().stream().sorted(RunResult.SEED_ORDER).toList();
         for (Metric m : metrics) {
-            for (RunResult r : cell.runs()) {
+            for (int i = 0; i < bySeed.size() && m.color() != CORRECTED; i++) {
+                RunResult r = bySeed.get(i);
                 List<EpochMetrics> tail = r.metrics().stream().filter(e -> e.epoch() >= from).toList();
                 double[] v = tail.stream().mapToDouble(m.value()).toArray();
                 if (DoubleStream.of(v).noneMatch(Double::isFinite)) {
                     continue;
                 }
                 DoubleStream.of(v).filter(Double::isFinite).forEach(values::add);
-                XYSeries s = chart.addSeries(m.name() + " · " + r.runId(),
+                XYSeries s = chart.addSeries(unique(chart, m.name() + " · " + r.runId()),
                         tail.stream().mapToDouble(EpochMetrics::epoch).toArray(), v);
                 s.setMarker(SeriesMarkers.NONE);
                 s.setShowInLegend(false);
-                s.setLineColor(fade(m.color()));
-                s.setLineStyle(seedStroke(r));
+                s.setLineColor(SEEDS[i % SEEDS.length]);
+                s.setLineStyle(m.color() == RAW ? THIN_DASHED : THIN);
             }
             Band mean = m.mean().apply(cell.curves());
             if (mean != null && !mean.isEmpty()) {
@@ -166,10 +174,26 @@ final class ChartWriter {
         writePng(sideBySide(panels), file);
     }
 
-    /** One run: its test errors and its losses, side by side. */
-    void run(RunResult run, Path file) {
-        Plot errors = new Plot("test error", "epoch", run.unit().label(), WIDTH);
-        errors.seeds(List.of(run), null, errorMetrics(run.unit()), List.of());
+    /** One run: its test errors (with the paper's mean ± std, if it has one) and its losses, side by side. */
+    void run(RunResult run, Optional<PaperTable.Cell> paper, Path file) {
+        Plot errors = new Plot("test error" + paper.map(p -> "; paper mean ± std dashed").orElse(""), "epoch",
+                run.unit().label(), WIDTH);
+        List<Double> extra = new ArrayList<>();
+        paper.ifPresent(p -> {
+            extra.add(p.mean());
+            if (p.std() != null && p.mean() - p.std() > 0) {
+                extra.add(p.mean() - p.std());
+                extra.add(p.mean() + p.std());
+            }
+        });
+        errors.seeds(List.of(run), null, errorMetrics(run.unit()), extra);
+        paper.ifPresent(p -> {
+            errors.horizontal("paper", p.mean());
+            if (p.std() != null && p.mean() - p.std() > 0) {
+                errors.horizontal("paper − std", p.mean() - p.std(), false);
+                errors.horizontal("paper + std", p.mean() + p.std(), false);
+            }
+        });
         Plot losses = new Plot("training losses (epoch means)", "epoch", "loss", WIDTH);
         losses.seeds(List.of(run), null, lossMetrics(), List.of());
         writePng(sideBySide(List.of(errors.render(), losses.render())), file);
@@ -227,6 +251,76 @@ final class ChartWriter {
         writePng(image, file);
     }
 
+    /**
+     * The verdict at a glance: for each label count with finished runs of the paper's length, every seed's figure as
+     * a point in its seed's colour, beside the paper's 95 % prediction interval for one run (the grey bar; its mean
+     * the black dash). A mean ± std hides a collapsed seed; points do not.
+     */
+    void seedsAgainstPaper(String title, ErrorUnit unit, List<CellSummary> cells, Path file) {
+        XYChart chart = chart(title, "labeled examples", unit.label(), LABELS_WIDTH);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        List<Double> values = new ArrayList<>();
+        for (CellSummary c : cells) {
+            c.finished().forEach(r -> values.add(r.finalFigure()));
+            if (c.judgement().compares()) {
+                values.add(c.judgement().predictionHigh());
+                values.add(Math.max(c.judgement().predictionLow(), c.paper().map(p -> p.mean() / 4).orElse(1.0)));
+            }
+        }
+        LogAxis x = LogAxis.at(cells.stream().mapToDouble(c -> c.key().labels()).toArray(), 0.08);
+        LogAxis y = LogAxis.over(values.stream().mapToDouble(Double::doubleValue).toArray());
+        x.applyToX(chart);
+        y.applyToY(chart);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (CellSummary c : cells) {
+            double at = Math.log10(c.key().labels());
+            if (c.judgement().compares()) {
+                double low = Math.max(c.judgement().predictionLow(), c.paper().map(p -> p.mean() / 4).orElse(1.0));
+                XYSeries band = chart.addSeries("paper's range · " + c.key().labels(), new double[] {at, at},
+                        new double[] {LogAxis.log(low), LogAxis.log(c.judgement().predictionHigh())});
+                band.setLineColor(new Color(0, 0, 0, 40));
+                band.setLineStyle(new BasicStroke(14f));
+                band.setMarker(SeriesMarkers.NONE);
+                band.setShowInLegend(named.add("paper's range"));
+                if (band.isShowInLegend()) {
+                    band.setLabel("paper's 95 % range for one run");
+                }
+                c.paper().ifPresent(p -> {
+                    XYSeries mean = chart.addSeries("paper · " + c.key().labels(), new double[] {at - 0.02, at + 0.02},
+                            new double[] {LogAxis.log(p.mean()), LogAxis.log(p.mean())});
+                    mean.setLineColor(Color.BLACK);
+                    mean.setLineStyle(THICK);
+                    mean.setMarker(SeriesMarkers.NONE);
+                    mean.setShowInLegend(named.add("paper's mean"));
+                    if (mean.isShowInLegend()) {
+                        mean.setLabel("paper's mean");
+                    }
+                });
+            }
+            List<RunResult> bySeed = c.finished().stream().sorted(RunResult.SEED_ORDER).toList();
+            for (int i = 0; i < bySeed.size(); i++) {
+                RunResult r = bySeed.get(i);
+                String label = "seed " + r.seed() + (r.health().collapsed() ? " · collapsed" : "");
+                double dx = 0.012 * (i - (bySeed.size() - 1) / 2.0);
+                XYSeries point = chart.addSeries(unique(chart, label + " · " + c.key().labels() + " · " + r.runId()),
+                        new double[] {at + dx}, new double[] {LogAxis.log(r.finalFigure())});
+                point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                point.setMarker(r.health().collapsed() ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
+                point.setMarkerColor(SEEDS[(r.seed() - 1 + SEEDS.length) % SEEDS.length]);
+                point.setShowInLegend(named.add(label));
+                if (point.isShowInLegend()) {
+                    point.setLabel(label);
+                }
+            }
+        }
+        chart.getStyler().setMarkerSize(9);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        y.labelY(chart, image, x.low());
+        x.labelX(chart, image, y.low());
+        writePng(image, file);
+    }
+
     /** The averaged D (the paper's number) comes last, so that it is drawn over the others. */
     private static List<Metric> errorMetrics(ErrorUnit unit) {
         return List.of(
@@ -265,24 +359,35 @@ final class ChartWriter {
             lastEpoch = Math.max(2, runs.stream().flatMap(r -> r.metrics().stream()).mapToInt(EpochMetrics::epoch)
                     .max().orElse(2));
             boolean thin = curves != null;
+            List<RunResult> bySeed = runs.stream().sorted(RunResult.SEED_ORDER).toList();
+            java.util.Set<String> named = new java.util.HashSet<>();
             for (Metric m : metrics) {
-                for (RunResult r : runs) {
-                    double[] x = r.metrics().stream().mapToDouble(EpochMetrics::epoch).toArray();
-                    double[] v = r.metrics().stream().mapToDouble(m.value()).toArray();
-                    if (DoubleStream.of(v).noneMatch(d -> Double.isFinite(d) && d > 0)) {
-                        continue;
+                if (thin && m.color() == CORRECTED) {
+                    // per seed, the corrected average would be a third line in the seed's colour: its mean suffices
+                } else {
+                    for (int i = 0; i < bySeed.size(); i++) {
+                        RunResult r = bySeed.get(i);
+                        double[] x = r.metrics().stream().mapToDouble(EpochMetrics::epoch).toArray();
+                        double[] v = r.metrics().stream().mapToDouble(m.value()).toArray();
+                        if (DoubleStream.of(v).noneMatch(d -> Double.isFinite(d) && d > 0)) {
+                            continue;
+                        }
+                        DoubleStream.of(v).filter(d -> Double.isFinite(d) && d > 0).forEach(values::add);
+                        String label = seedLabel(r, bySeed);
+                        // the seed's legend entry is its averaged-D line (solid), drawn last
+                        boolean legend = thin && (m.color() == AVERAGE || metrics.size() == 1) && named.add(label);
+                        XYSeries s = chart.addSeries(unique(thin ? (legend ? label : m.name() + " · " + label)
+                                : m.name()), x, LogAxis.log(v));
+                        s.setMarker(SeriesMarkers.NONE);
+                        s.setShowInLegend(!thin || legend);
+                        s.setLineColor(thin ? SEEDS[i % SEEDS.length] : m.color());
+                        s.setLineStyle(!thin ? THICK : m.color() == RAW ? THIN_DASHED : THIN);
                     }
-                    DoubleStream.of(v).filter(d -> Double.isFinite(d) && d > 0).forEach(values::add);
-                    XYSeries s = chart.addSeries(thin ? m.name() + " · " + r.runId() : m.name(), x, LogAxis.log(v));
-                    s.setMarker(SeriesMarkers.NONE);
-                    s.setShowInLegend(!thin);
-                    s.setLineColor(thin ? fade(m.color()) : m.color());
-                    s.setLineStyle(!thin ? THICK : seedStroke(r));
                 }
                 Band mean = thin ? m.mean().apply(curves) : null;
                 if (mean != null && !mean.isEmpty()) {
                     double[] x = IntStream.of(mean.epochs()).asDoubleStream().toArray();
-                    XYSeries s = chart.addSeries(m.name(), x, LogAxis.log(mean.mean()));
+                    XYSeries s = chart.addSeries(unique(m.name() + ", mean"), x, LogAxis.log(mean.mean()));
                     s.setMarker(SeriesMarkers.NONE);
                     s.setLineColor(m.color());
                     s.setLineStyle(meanStroke(m));
@@ -290,13 +395,23 @@ final class ChartWriter {
             }
         }
 
+        private String unique(String name) {
+            return ChartWriter.unique(chart, name);
+        }
+
         void horizontal(String name, double value) {
+            horizontal(name, value, true);
+        }
+
+        /** A horizontal line across the epochs; {@code inLegend} false for the edges of a band. */
+        void horizontal(String name, double value, boolean inLegend) {
             values.add(value);
-            XYSeries s = chart.addSeries(name, new double[] {1, lastEpoch},
+            XYSeries s = chart.addSeries(unique(name), new double[] {1, lastEpoch},
                     new double[] {LogAxis.log(value), LogAxis.log(value)});
-            s.setLineColor(Color.DARK_GRAY);
+            s.setLineColor(inLegend ? Color.DARK_GRAY : Color.GRAY);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineStyle(DASHED);
+            s.setLineStyle(inLegend ? DASHED : THIN_DASHED);
+            s.setShowInLegend(inLegend);
         }
 
         BufferedImage render() {
@@ -318,18 +433,24 @@ final class ChartWriter {
         }
     }
 
-    /** A seed's thin line: dashed when the run is flagged. */
-    private static BasicStroke seedStroke(RunResult r) {
-        return r.health().flagged() ? THIN_DASHED : THIN;
+    /** "seed 2", "seed 2 · flagged"; with the experiment when the chart holds that seed twice. */
+    static String seedLabel(RunResult r, List<RunResult> runs) {
+        boolean twice = runs.stream().filter(o -> o.seed() == r.seed()).count() > 1;
+        return "seed " + r.seed() + (twice ? " · " + r.experiment() : "") + (r.health().flagged() ? " · flagged" : "");
     }
 
-    /** The mean over seeds: the averaged D (the paper's number) thickest, the bias-corrected one dashed. */
+    /** The mean over seeds: the averaged D thickest, the bias-corrected one dashed. */
     private static BasicStroke meanStroke(Metric m) {
         return m.color() == AVERAGE ? THICKEST : m.color() == CORRECTED ? DASHED : THICK;
     }
 
-    private static Color fade(Color c) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 140);
+    /** A series name not used yet in this chart (XChart refuses a second series of the same name). */
+    static String unique(XYChart chart, String name) {
+        String candidate = name;
+        for (int k = 2; chart.getSeriesMap().containsKey(candidate); k++) {
+            candidate = name + " (" + k + ")";
+        }
+        return candidate;
     }
 
     private static XYChart chart(String title, String x, String y, int width) {

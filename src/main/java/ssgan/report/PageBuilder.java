@@ -57,7 +57,9 @@ final class PageBuilder {
         return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
                 analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
                 ablations, cells, runs, downloads, PriorViews.of(analysis), GapViews.of(analysis),
-                AnswerViews.of(analysis, facts), RunHealth.describe());
+                AnswerViews.of(analysis, facts), RunHealth.describe(), analysis.datasets().stream()
+                .filter(d -> !verdictCells(d).isEmpty() && assetExists.test(Assets.verdictChart(d)))
+                .map(d -> new PageModel.Chart(d, Assets.verdictChart(d))).toList());
     }
 
     private List<PageModel.Count> counts() {
@@ -342,6 +344,12 @@ final class PageBuilder {
         ours.forEach((name, points) -> series.add(new ChartWriter.LabelSeries(name, points.stream()
                 .sorted(Comparator.comparingDouble(ChartWriter.Point::labels)).toList(), false)));
         return series;
+    }
+
+    /** The faithful cells of the paper's length with finished runs: the verdict chart's columns. */
+    List<CellSummary> verdictCells(String dataset) {
+        return analysis.cells(dataset).stream().filter(c -> c.key().faithful() && c.key().fullBudget()
+                && !c.finished().isEmpty()).toList();
     }
 
     static boolean hasOurs(List<ChartWriter.LabelSeries> series) {

@@ -9,7 +9,8 @@ import java.util.List;
 public record PageModel(Header header, List<ClaimView> claims, ClaimsSection claimsSection,
                         List<DatasetView> datasets, List<AblationView> ablations, List<CellView> cells,
                         List<RunView> runs, List<Download> downloads, List<PriorView> priors,
-                        List<GapSection> gaps, List<AnswerLine> answers, String healthRules) {
+                        List<GapSection> gaps, List<AnswerLine> answers, String healthRules,
+                        List<Chart> verdictCharts) {
 
     public boolean hasRuns() { return !runs.isEmpty(); }
 
@@ -58,6 +59,9 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     /** A table row: {@code kind} is paper, ensemble, baseline, reproduction or ours (a CSS class too). */
     public record RowView(String method, String kind, String note, List<TableCell> cells) {}
+
+    /** A chart of one dataset. */
+    public record Chart(String dataset, String src) {}
 
     /** One line of the plain-language answer at the top; {@code href} to its cell, {@code css} its verdict colour. */
     public record AnswerLine(String text, String href, String css) {}

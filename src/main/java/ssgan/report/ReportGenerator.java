@@ -104,10 +104,18 @@ public final class ReportGenerator {
             if (!run.metrics().isEmpty()) {
                 Path file = dir.resolve(Assets.runChart(run));
                 Files.createDirectories(file.getParent());
-                jobs.add(() -> charts.run(run, file));
+                var paper = run.cell().fullBudget() ? analysis.paper().paperCell(run.cell().dataset(),
+                        run.cell().labels()) : java.util.Optional.<ssgan.paper.PaperTable.Cell>empty();
+                jobs.add(() -> charts.run(run, paper, file));
             }
         }
         for (String dataset : analysis.datasets()) {
+            List<CellSummary> verdictCells = builder.verdictCells(dataset);
+            if (!verdictCells.isEmpty()) {
+                jobs.add(() -> charts.seedsAgainstPaper(dataset + ": each seed's final figure against the paper's"
+                        + " range", verdictCells.get(0).unit(), verdictCells,
+                        dir.resolve(Assets.verdictChart(dataset))));
+            }
             List<ChartWriter.LabelSeries> series = builder.labelSeries(dataset);
             if (PageBuilder.hasOurs(series)) {
                 String title = dataset + ": final test error against labels, mean ± 1 std";

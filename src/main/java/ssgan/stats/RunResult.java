@@ -34,7 +34,7 @@ public record RunResult(String experiment, String runId, String configHash, Path
                         Path samples, double seconds, RunHealth health, List<KnownDefects.Clearance> clearances) {
 
     /** The order of a cell's per-run lines: by seed, then experiment (the same seed can stand in two). */
-    static final Comparator<RunResult> SEED_ORDER = Comparator.comparingInt(RunResult::seed)
+    public static final Comparator<RunResult> SEED_ORDER = Comparator.comparingInt(RunResult::seed)
             .thenComparing(RunResult::experiment);
 
     /** A run as read from its directory, before any other run could clear it of a known defect. */
