@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** Options every command that touches runs shares. */
 final class CommonOptions {
     /**
-     * Measured on the 2-core development machine (README, "Threads"): 2 intra-op threads are about 1.5x faster than
+     * Measured on the 2-core development machine (docs/performance.md): 2 intra-op threads are about 1.5x faster than
      * 1 on a quiet machine, but PyTorch's spinning workers collapse when another process holds a core. 2 is the
      * default; use --threads 1 when the machine is shared.
      */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code ./ssgan sweep ... --detach}, the way long runs are started (README, "Long runs"), with a stand-in for java
+ * {@code ./ssgan sweep ... --detach}, the way long runs are started (docs/long-runs.md), with a stand-in for java
  * on the PATH: the command runs in its own session from a copy of the jar named by its content, at the asked
  * priority, logging to a file whose first line says what ran from which commit; one that ends at once is reported
  * with its exit code.
