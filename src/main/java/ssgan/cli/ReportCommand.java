@@ -97,11 +97,33 @@ final class ReportCommand implements Callable<Integer> {
             lines.add(text.length() > WIDTH ? text.substring(0, WIDTH - 1) + "…" : text);
             if (verbose && k > 0) {
                 ClaimLine c = claims.get(k - 1);
-                lines.add(String.format(Locale.ROOT, "      %s, %d labels: %s", c.dataset(), c.labels(), c.status()));
-                lines.add("      " + c.reason());
+                lines.addAll(wrap(String.format(Locale.ROOT, "%s, %d labels: %s", c.dataset(), c.labels(),
+                        c.status()), "      ", WIDTH));
+                // the reason is a list of figures joined by "; ": one per line, each wrapped to the width
+                for (String part : c.reason().split("; ")) {
+                    lines.addAll(wrap(part, "      ", WIDTH));
+                }
             }
         }
         return lines;
+    }
+
+    /** Words of {@code text} in lines of at most {@code width} characters, each starting with {@code indent}. */
+    static List<String> wrap(String text, String indent, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder(indent);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line = new StringBuilder(indent + "  "); // continuation lines indent a little more
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        out.add(line.toString());
+        return out;
     }
 
     /** The datasets' declarations, or null (said on stderr) when one is broken or contradicts a paper table. */

@@ -4,6 +4,7 @@ import ssgan.data.ErrorUnit;
 import ssgan.format.Formats;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
+import ssgan.results.Provenance;
 import ssgan.results.RunState;
 
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
             String ours = meanStd(c.figure(), c.unit());
             String reason = c.figureName() + " " + ours + " over " + c.figure().n()
                     + (c.figure().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
-                    + flaggedText(c) + progress;
+                    + flaggedText(c) + modifiedText(c) + progress;
             return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.figure().n(), reason, c.key(),
                     ours, paperValue,
                     Formats.interval(c.judgement().ciLow(), c.judgement().ciHigh(), c.unit().decimals()));
@@ -153,6 +154,20 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                 + String.join(", ", flagged.stream().map(r -> "seed " + r.seed() + ": " + r.health().summary())
                 .toList()) + "), counted in the mean" + withoutCollapsed + "; without every flagged run "
                 + meanStd(c.healthy(), c.unit());
+    }
+
+    /**
+     * "; seed 3 trained from a modified work tree (bc8fe58+) ...": such a run's code is not exactly any commit's, and
+     * what was modified is not recorded, so the line says so rather than letting the number pass as a commit's.
+     */
+    private static String modifiedText(CellSummary c) {
+        List<String> seeds = c.finished().stream().filter(r -> r.provenance() != null
+                        && r.provenance().sittingList().stream().anyMatch(s -> s.gitDirty()))
+                .map(r -> "seed " + r.seed() + " (" + r.provenance().sittingList().stream().filter(s -> s.gitDirty())
+                        .map(s -> Provenance.commitLabel(s.gitCommit(), true)).distinct()
+                        .collect(Collectors.joining(", ")) + ")").toList();
+        return seeds.isEmpty() ? "" : "; trained in part from a modified work tree, what was modified not recorded: "
+                + String.join(", ", seeds);
     }
 
     private static String meanStd(SampleStats s, ErrorUnit unit) {

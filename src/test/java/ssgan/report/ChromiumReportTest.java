@@ -40,6 +40,15 @@ class ChromiumReportTest {
             + " p.textContent = 'images=' + imgs.length + ' broken=' + bad.length + ' ' + bad.join(',');"
             + " document.body.appendChild(p); });</script>";
 
+    /** Writes, after load, where the top answer ends and how wide the runs table is against its box. */
+    private static final String LAYOUT = "<script>window.addEventListener('load', function () {"
+            + " var a = document.getElementById('answer').getBoundingClientRect();"
+            + " var t = document.querySelector('table.runs');"
+            + " var p = document.createElement('pre'); p.id = 'layout-check';"
+            + " p.textContent = 'answer-bottom=' + Math.round(a.bottom) + ' height=' + window.innerHeight"
+            + "   + ' runs-width=' + t.scrollWidth + ' box-width=' + t.parentElement.clientWidth;"
+            + " document.body.appendChild(p); });</script>";
+
     @Test
     void rendersAndEveryImageLoads() throws Exception {
         Optional<Path> chromium = chromium();
@@ -88,6 +97,24 @@ class ChromiumReportTest {
                     assertTrue(dom.contains("Table 1: permutation-invariant MNIST"), "the page rendered");
                 }
             }
+
+            // at 1400 x 900 the plain-language answer is on screen without scrolling, and the runs table fits its box
+            Path index = out.resolve("index.html");
+            Path layout = index.resolveSibling("layout.html");
+            Files.writeString(layout, Files.readString(index).replace("</body>", LAYOUT + "</body>"));
+            String dom = runChromium(chromium.get(), profile, "--window-size=1400,900", "--virtual-time-budget=10000",
+                    "--dump-dom", layout.toUri().toString());
+            Files.delete(layout);
+            Matcher l = Pattern.compile("answer-bottom=(-?\\d+) height=(\\d+) runs-width=(\\d+) box-width=(\\d+)")
+                    .matcher(dom);
+            assertTrue(l.find(), "the layout script ran");
+            assertTrue(Integer.parseInt(l.group(1)) <= Integer.parseInt(l.group(2)),
+                    "the answer ends within the first screen: " + l.group());
+            assertTrue(Integer.parseInt(l.group(3)) <= Integer.parseInt(l.group(4)),
+                    "the runs table is not clipped at 1400 px: " + l.group());
+            Path top = Path.of("target", "report-top-1400x900.png").toAbsolutePath();
+            runChromium(chromium.get(), profile, "--window-size=1400,900", "--hide-scrollbars",
+                    "--screenshot=" + top, index.toUri().toString());
 
             Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);

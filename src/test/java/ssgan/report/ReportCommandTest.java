@@ -51,6 +51,7 @@ class ReportCommandTest {
         String text = report(tmp, true);
         assertTrue(text.contains("      cifar10, 4000 labels: no runs yet\n      nothing has been run for this cell"),
                 text);
+        assertTrue(text.lines().allMatch(l -> l.length() <= 120), "every line wrapped at 120 characters: " + text);
     }
 
     private static String report(Path tmp, boolean verbose) {
