@@ -126,7 +126,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         Status status = new Status(run.stateText() + (run.message() != null ? ": " + run.message() : ""),
                 run.epochsDone() + " of " + run.epochsTarget() + PageBuilder.recorded(run), new PageModel.RunErrors(
                 Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
-                Formats.number(run.finalCorrected(), d)), figureText(run), health,
+                Formats.number(run.finalCorrected(), d)), run.admitted() ? figureText(run)
+                : "It enters no statistic, curve or chart of its cell: its record does not stand (below).", health,
                 run.predatedFixes().stream().map(KnownDefects.Fix::mark).toList(),
                 run.clearances().stream().map(KnownDefects.Clearance::text).toList(),
                 run.integrity().leftOutBecause(), run.integrity().damage());

@@ -138,6 +138,8 @@ class ResultsIntegrityTest {
         String runPage = page("runs/mnist-paper/" + id(seed1) + ".html");
         assertTrue(runPage.contains("300 of 300 (100 in metrics.jsonl) epochs"), "not 'done 300/300' alone");
         assertTrue(runPage.contains("left out of the statistics</span> metrics.jsonl has 100 epoch(s)"));
+        assertTrue(runPage.contains("It enters no statistic, curve or chart of its cell"), "not 'its figure, in every"
+                + " table and statistic'");
     }
 
     @Test
