@@ -7,13 +7,17 @@ import picocli.CommandLine.Command;
 @Command(name = "ssgan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reproduces the semi-supervised GAN of Salimans et al. (2016) and reports how close it comes.",
         subcommands = {PlanCommand.class, StatusCommand.class, SweepCommand.class, RunCommand.class, SlurmCommand.class,
-                ReportCommand.class, SubsetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, ChecksumsCommand.class, SubsetsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Exit codes: 0 ok, 1 a run failed, 2 bad input (nothing written). */
+    /**
+     * Exit codes: 0 ok, 1 a run failed (report: nothing written; checksums: a run changed or could not be sealed),
+     * 2 bad input (nothing written), 3 report --strict named a problem.
+     */
     public static int run(String... args) {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

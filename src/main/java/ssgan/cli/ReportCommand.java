@@ -19,8 +19,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Regenerates the HTML report from whatever is in the results directory, "
-        + "and prints its verdict summary: one line per dataset and label count of the paper's tables.")
+        + "and prints its verdict summary: one line per dataset and label count of the paper's tables. Problems in "
+        + "the results (damaged files, records that contradict themselves, changed files, copies of a run) are named "
+        + "here and on the page; the rest of the report is still written. Exit codes: 0 the report was written, "
+        + "1 nothing could be written, 2 bad input, 3 with --strict when a problem was named.")
 final class ReportCommand implements Callable<Integer> {
+    /** With --strict: the report was written, but named a problem. */
+    static final int PROBLEMS = 3;
+    /** Nothing could be written (the target is not a report directory, the disk refuses). */
+    static final int NOT_WRITTEN = 1;
+
     @Option(names = "--out", defaultValue = "report", description = "Report directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -30,6 +38,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Also print each cell's figures and the rule behind its verdict.")
     boolean verbose;
+
+    @Option(names = "--strict", description = "Exit " + PROBLEMS + " when any problem was named (for CI and the "
+            + "Slurm report job); the report is written all the same.")
+    boolean strict;
 
     @Mixin
     CommonOptions common;
@@ -53,9 +65,14 @@ final class ReportCommand implements Callable<Integer> {
         if (facts == null) {
             return PlanLoading.BAD_INPUT;
         }
-        ReportGenerator.Outcome outcome = new ReportGenerator().generate(common.store(), tables, facts,
-                paper.toString(), out);
-        outcome.problems().forEach(p -> System.err.println("report: skipped unreadable run " + p));
+        ReportGenerator.Outcome outcome;
+        try {
+            outcome = new ReportGenerator().generate(common.store(), tables, facts, paper.toString(), out);
+        } catch (RuntimeException e) {
+            System.err.println("report: nothing written: " + e.getMessage());
+            return NOT_WRITTEN;
+        }
+        outcome.problems().forEach(p -> System.err.println("report: problem: " + p));
         // e.g. run from another directory than the one holding data/: say why MNIST then shows up in percent
         outcome.datasets().stream().filter(d -> !facts.declared(d)).forEach(d -> System.err.println("report: no "
                 + d + "/dataset.yaml under " + common.catalog().dataRoot() + ", so " + d + " is reported in "
@@ -64,7 +81,11 @@ final class ReportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "report: %d runs in %d cells -> %s (%.1f s)%n", outcome.runs(),
                 outcome.cells(), outcome.index(), outcome.elapsed().toMillis() / 1000.0);
         summary(outcome.claims(), verbose).forEach(System.out::println);
-        return 0;
+        if (!outcome.problems().isEmpty()) {
+            System.err.println("report: " + outcome.problems().size() + " problem(s) named above and at the top of "
+                    + outcome.index() + (strict ? "; --strict: exit " + PROBLEMS : ""));
+        }
+        return strict && !outcome.problems().isEmpty() ? PROBLEMS : 0;
     }
 
     /**

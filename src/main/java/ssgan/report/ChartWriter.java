@@ -33,9 +33,9 @@ import java.util.stream.IntStream;
 /**
  * Renders the report's PNG charts with XChart. Curves over epochs show every seed as a thin line (flagged runs
  * dashed) and the mean over seeds as a thick one; errors and losses are on log axes with 1-2-5 ticks
- * ({@link LogAxis}).
+ * ({@link LogAxis}). Not final: a test stands in a writer that fails, to see the report survive it.
  */
-final class ChartWriter {
+class ChartWriter {
     static final int WIDTH = 560;
     static final int HEIGHT = 340;
     /** The error-against-labels chart: a 720-pixel plot and its legend beside it. */
@@ -94,19 +94,19 @@ final class ChartWriter {
         cell.paper().ifPresent(p -> {
             double std = p.std() == null ? 0 : p.std();
             double[] x = {from, Math.max(last, from + 1)};
-            XYSeries band = chart.addSeries("paper ± std", x, new double[] {p.mean() + std, p.mean() + std});
+            XYSeries band = add(chart, "paper ± std", x, new double[] {p.mean() + std, p.mean() + std});
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             band.setFillColor(new Color(0, 0, 0, 28));
             band.setLineColor(new Color(0, 0, 0, 0));
             band.setMarker(SeriesMarkers.NONE);
-            XYSeries below = chart.addSeries("paper band, lower edge", x,
+            XYSeries below = add(chart, "paper band, lower edge", x,
                     new double[] {p.mean() - std, p.mean() - std});
             below.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             below.setFillColor(Color.WHITE);
             below.setLineColor(new Color(0, 0, 0, 0));
             below.setMarker(SeriesMarkers.NONE);
             below.setShowInLegend(false);
-            XYSeries mean = chart.addSeries("paper", x, new double[] {p.mean(), p.mean()});
+            XYSeries mean = add(chart, "paper", x, new double[] {p.mean(), p.mean()});
             mean.setLineColor(Color.DARK_GRAY);
             mean.setLineStyle(DASHED);
             mean.setMarker(SeriesMarkers.NONE);
@@ -123,7 +123,7 @@ final class ChartWriter {
                     continue;
                 }
                 DoubleStream.of(v).filter(Double::isFinite).forEach(values::add);
-                XYSeries s = chart.addSeries(unique(chart, m.name() + " · " + r.runId()),
+                XYSeries s = add(chart, m.name() + " · " + r.runId(),
                         tail.stream().mapToDouble(EpochMetrics::epoch).toArray(), v);
                 s.setMarker(SeriesMarkers.NONE);
                 s.setShowInLegend(false);
@@ -139,7 +139,7 @@ final class ChartWriter {
                     }
                 }
                 if (!at.isEmpty()) {
-                    XYSeries s = chart.addSeries(m.name(),
+                    XYSeries s = add(chart, m.name(),
                             at.stream().mapToDouble(i -> mean.epochs()[i]).toArray(),
                             at.stream().mapToDouble(i -> mean.mean()[i]).toArray());
                     s.setMarker(SeriesMarkers.NONE);
@@ -157,7 +157,7 @@ final class ChartWriter {
         st.setYAxisMin(Math.max(0, low - pad));   // errors are never negative
         st.setYAxisMax(high + pad);
         if (chart.getSeriesMap().isEmpty()) {
-            chart.addSeries("no data", new double[] {from}, new double[] {0}).setShowInLegend(false);
+            add(chart, "no data", new double[] {from}, new double[] {0}).setShowInLegend(false);
         }
         return BitmapEncoder.getBufferedImage(chart);
     }
@@ -220,7 +220,7 @@ final class ChartWriter {
             double shift = Math.pow(1.03, k - (series.size() - 1) / 2.0); // keep overlapping bars apart
             double[] xs = s.points().stream().mapToDouble(p -> Math.log10(p.labels() * shift)).toArray();
             double[] ys = LogAxis.log(s.points().stream().mapToDouble(Point::mean).toArray());
-            XYSeries line = chart.addSeries(s.name(), xs, ys);
+            XYSeries line = add(chart, s.name(), xs, ys);
             line.setLineColor(color);
             line.setMarkerColor(color);
             line.setMarker(SeriesMarkers.CIRCLE);
@@ -234,7 +234,7 @@ final class ChartWriter {
                     double cap = 0.012;   // half-width of the bar's caps, in decades of the label axis
                     double lo = LogAxis.log(low);
                     double hi = LogAxis.log(p.mean() + p.std());
-                    XYSeries bar = chart.addSeries(s.name() + " bar " + i,
+                    XYSeries bar = add(chart, s.name() + " bar " + i,
                             new double[] {xs[i] - cap, xs[i] + cap, xs[i], xs[i], xs[i] - cap, xs[i] + cap},
                             new double[] {lo, lo, lo, hi, hi, hi});
                     bar.setShowInLegend(false);
@@ -303,7 +303,7 @@ final class ChartWriter {
                 RunResult r = bySeed.get(i);
                 String label = "seed " + r.seed() + (r.health().collapsed() ? " · collapsed" : "");
                 double dx = 0.012 * (i - (bySeed.size() - 1) / 2.0);
-                XYSeries point = chart.addSeries(unique(chart, label + " · " + c.key().labels() + " · " + r.runId()),
+                XYSeries point = add(chart, label + " · " + c.key().labels() + " · " + r.runId(),
                         new double[] {at + dx}, new double[] {LogAxis.log(r.finalFigure())});
                 point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 point.setMarker(r.health().collapsed() ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
@@ -376,8 +376,8 @@ final class ChartWriter {
                         String label = seedLabel(r, bySeed);
                         // the seed's legend entry is its averaged-D line (solid), drawn last
                         boolean legend = thin && (m.color() == AVERAGE || metrics.size() == 1) && named.add(label);
-                        XYSeries s = chart.addSeries(unique(thin ? (legend ? label : m.name() + " · " + label)
-                                : m.name()), x, LogAxis.log(v));
+                        XYSeries s = add(chart, thin ? (legend ? label : m.name() + " · " + label)
+                                : m.name(), x, LogAxis.log(v));
                         s.setMarker(SeriesMarkers.NONE);
                         s.setShowInLegend(!thin || legend);
                         s.setLineColor(thin ? SEEDS[i % SEEDS.length] : m.color());
@@ -387,7 +387,7 @@ final class ChartWriter {
                 Band mean = thin ? m.mean().apply(curves) : null;
                 if (mean != null && !mean.isEmpty()) {
                     double[] x = IntStream.of(mean.epochs()).asDoubleStream().toArray();
-                    XYSeries s = chart.addSeries(unique(m.name() + ", mean"), x, LogAxis.log(mean.mean()));
+                    XYSeries s = add(chart, m.name() + ", mean", x, LogAxis.log(mean.mean()));
                     s.setMarker(SeriesMarkers.NONE);
                     s.setLineColor(m.color());
                     s.setLineStyle(meanStroke(m));
@@ -395,9 +395,6 @@ final class ChartWriter {
             }
         }
 
-        private String unique(String name) {
-            return ChartWriter.unique(chart, name);
-        }
 
         void horizontal(String name, double value) {
             horizontal(name, value, true);
@@ -406,7 +403,7 @@ final class ChartWriter {
         /** A horizontal line across the epochs; {@code inLegend} false for the edges of a band. */
         void horizontal(String name, double value, boolean inLegend) {
             values.add(value);
-            XYSeries s = chart.addSeries(unique(name), new double[] {1, lastEpoch},
+            XYSeries s = add(chart, name, new double[] {1, lastEpoch},
                     new double[] {LogAxis.log(value), LogAxis.log(value)});
             s.setLineColor(inLegend ? Color.DARK_GRAY : Color.GRAY);
             s.setMarker(SeriesMarkers.NONE);
@@ -420,7 +417,7 @@ final class ChartWriter {
             EpochAxis x = EpochAxis.over(Math.max(2, (int) lastEpoch), chart.getWidth());
             x.applyToX(chart);
             if (chart.getSeriesMap().isEmpty()) {
-                chart.addSeries("no data", new double[] {1}, new double[] {y.low()}).setShowInLegend(false);
+                add(chart, "no data", new double[] {1}, new double[] {y.low()}).setShowInLegend(false);
             }
             BufferedImage image = BitmapEncoder.getBufferedImage(chart);
             y.labelY(chart, image, 1.0);
@@ -451,6 +448,14 @@ final class ChartWriter {
             candidate = name + " (" + k + ")";
         }
         return candidate;
+    }
+
+    /**
+     * Adds a series under a name no other series of the chart has: XChart refuses a name twice, and two runs or
+     * paper rows of one name (a copied run directory, say) must not cost the chart.
+     */
+    static XYSeries add(XYChart chart, String name, double[] x, double[] y) {
+        return chart.addSeries(unique(chart, name), x, y);
     }
 
     private static XYChart chart(String title, String x, String y, int width) {

@@ -14,8 +14,10 @@ import ssgan.stats.CellKey;
 import ssgan.stats.CellSummary;
 import ssgan.stats.ClaimLine;
 import ssgan.stats.DatasetFacts;
+import ssgan.stats.Integrity;
 import ssgan.stats.Judgement;
 import ssgan.stats.RunHealth;
+import ssgan.stats.Problems;
 import ssgan.stats.RunResult;
 import ssgan.stats.SampleStats;
 import ssgan.stats.Verdict;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -38,28 +41,61 @@ final class PageBuilder {
 
     private final Analysis analysis;
     private final DatasetFacts facts;
+    private final Problems problems;
 
     PageBuilder(Analysis analysis, DatasetFacts facts) {
-        this.analysis = analysis;
-        this.facts = facts;
+        this(analysis, facts, new Problems());
     }
 
-    PageModel page(String generated, String resultsRoot, String paperSource, List<String> problems,
-                   Predicate<String> assetExists) {
-        List<PageModel.DatasetView> datasets = analysis.datasets().stream()
-                .map(d -> dataset(d, assetExists)).toList();
-        List<PageModel.CellView> cells = analysis.cells().stream().map(c -> cell(c, assetExists)).toList();
-        List<PageModel.RunView> runs = analysis.runs().stream().map(PageBuilder::run).toList();
-        List<PageModel.AblationView> ablations = analysis.ablations().stream().map(AblationViews::of).toList();
+    /** @param problems where a part of the page that fails is named (and it is left out) */
+    PageBuilder(Analysis analysis, DatasetFacts facts, Problems problems) {
+        this.analysis = analysis;
+        this.facts = facts;
+        this.problems = problems;
+    }
+
+    /** The page, every part of it that could be built; the header lists every problem named until now. */
+    PageModel page(String generated, String resultsRoot, String paperSource, Predicate<String> assetExists) {
+        List<PageModel.DatasetView> datasets = each(analysis.datasets(), d -> "table of " + d,
+                d -> dataset(d, assetExists));
+        List<PageModel.CellView> cells = each(analysis.cells(), c -> "cell section " + title(c.key()),
+                c -> cell(c, assetExists));
+        List<PageModel.RunView> runs = each(analysis.runs(), r -> "runs table row " + r.recordPath(),
+                PageBuilder::run);
+        List<PageModel.AblationView> ablations = each(analysis.ablations(), a -> "ablation table " + a.dataset() + " "
+                + a.labels() + " labels", AblationViews::of);
         List<PageModel.Download> downloads = DataExport.TABLES.entrySet().stream()
                 .map(e -> new PageModel.Download(e.getKey(), Assets.data(e.getKey() + ".csv"),
                         Assets.data(e.getKey() + ".json"), e.getValue())).toList();
-        return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(), problems),
-                analysis.claims().stream().map(PageBuilder::claim).toList(), ClaimsViews.of(analysis, facts), datasets,
-                ablations, cells, runs, downloads, PriorViews.of(analysis), GapViews.of(analysis),
-                AnswerViews.of(analysis, facts), RunHealth.describe(), analysis.datasets().stream()
+        List<PageModel.ClaimView> claims = each(analysis.claims(), c -> "verdict " + c.dataset() + " " + c.labels(),
+                PageBuilder::claim);
+        PageModel.ClaimsSection claimsSection = problems.guard("claims and deviations section",
+                () -> ClaimsViews.of(analysis, facts), new PageModel.ClaimsSection(List.of(), List.of(), List.of(),
+                        List.of(), List.of(), Formats.NONE, List.of()));
+        List<PageModel.PriorView> priors = problems.guard("prior reproductions section",
+                () -> PriorViews.of(analysis), List.of());
+        List<PageModel.GapSection> gaps = problems.guard("section why cells differ", () -> GapViews.of(analysis),
+                List.of());
+        List<PageModel.AnswerLine> answers = problems.guard("the answer at the top", () -> AnswerViews.of(analysis,
+                facts), List.of());
+        List<PageModel.Chart> verdictCharts = analysis.datasets().stream()
                 .filter(d -> !verdictCells(d).isEmpty() && assetExists.test(Assets.verdictChart(d)))
-                .map(d -> new PageModel.Chart(d, Assets.verdictChart(d))).toList());
+                .map(d -> new PageModel.Chart(d, Assets.verdictChart(d))).toList();
+        return new PageModel(new PageModel.Header(TITLE, generated, resultsRoot, paperSource, counts(),
+                problems.lines()), claims, claimsSection, datasets, ablations, cells, runs, downloads, priors, gaps,
+                answers, RunHealth.describe(), verdictCharts);
+    }
+
+    /** Each item's view; one that fails is named and left out, the others stand. */
+    private <T, V> List<V> each(List<T> items, Function<T, String> what, Function<T, V> view) {
+        List<V> out = new ArrayList<>();
+        for (T item : items) {
+            V v = problems.guard(what.apply(item), () -> view.apply(item), null);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private List<PageModel.Count> counts() {
@@ -224,8 +260,15 @@ final class PageBuilder {
         c.runs().forEach(r -> byState.merge(r.state(), 1L, Long::sum));
         String states = byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
-        String line = c.runs().size() + (c.runs().size() == 1 ? " run" : " runs") + " (" + states + "); "
+        String line = c.runs().isEmpty() ? "No run of this cell enters the statistics."
+                : c.runs().size() + (c.runs().size() == 1 ? " run" : " runs") + " (" + states + "); "
                 + c.finished().size() + " finished enter the statistics.";
+        if (!c.leftOut().isEmpty()) {
+            line += " Left out of the statistics, curves and charts, their record does not stand: " + c.leftOut()
+                    .stream().map(r -> "seed " + r.seed() + " (" + r.recordPath() + ": "
+                            + String.join("; ", r.integrity().leftOutBecause()) + ")")
+                    .collect(Collectors.joining(", ")) + ".";
+        }
         long diverged = c.runs().stream().filter(r -> r.state() == RunState.DIVERGED && r.predatedFixes().isEmpty())
                 .count();
         if (diverged > 0) {
@@ -307,22 +350,43 @@ final class PageBuilder {
         int d = r.unit().runDecimals();
         return new PageModel.RunView(new PageModel.RunLink(r.experiment(), r.runId(), Assets.runPage(r), r.message()),
                 Assets.anchor(r.cell()), title(r.cell()), r.stateText(), r.health().summary(),
-                r.health().flagged() ? "flagged" : "healthy", r.epochsDone() + "/" + r.epochsTarget(),
+                r.health().flagged() ? "flagged" : "healthy", r.epochsDone() + "/" + r.epochsTarget() + recorded(r),
                 new PageModel.RunErrors(Formats.number(r.finalRaw(), d), Formats.number(r.finalAverage(), d),
                         Formats.number(r.finalCorrected(), d)),
                 Formats.duration(r.seconds()), Formats.number(r.seconds(), 0), Formats.number(r.cpuHours(), 2),
-                origin(r));
+                origin(r), integrity(r));
+    }
+
+    /** " (100 in metrics.jsonl)" where the epochs recorded are not those status.json claims; else "". */
+    static String recorded(RunResult r) {
+        return r.metrics().size() == r.epochsDone() ? "" : " (" + r.metrics().size() + " in metrics.jsonl)";
+    }
+
+    /** Why the run is left out of the statistics and what of its record could not be read; null when sound. */
+    static PageModel.RunIntegrity integrity(RunResult r) {
+        Integrity i = r.integrity();
+        if (i.admitted() && i.damage().isEmpty()) {
+            return null;
+        }
+        return new PageModel.RunIntegrity(i.admitted() ? null : String.join("; ", i.leftOutBecause()),
+                i.damage().isEmpty() ? null : String.join("; ", i.damage()));
     }
 
     static PageModel.Origin origin(RunResult r) {
         Provenance p = r.provenance();
-        String commit = p == null || p.gitCommit() == null ? Formats.NONE
+        String commit = p == null && unreadableProvenance(r) ? "provenance unreadable"
+                : p == null || p.gitCommit() == null ? Formats.NONE
                 : Provenance.commitLabel(p.gitCommit(), p.gitDirty());
         String device = p == null ? Formats.NONE : p.device() + (p.gpu() != null && !"none".equals(p.gpu())
                 ? " " + p.gpu() : "") + (p.cpu() != null ? " · " + p.cpu() : "");
         String threads = p == null ? Formats.NONE : p.intraOpThreads() + " intra / " + p.interOpThreads() + " inter";
         return new PageModel.Origin(r.configHash(), commit, device, threads,
                 p == null ? Formats.NONE : String.valueOf(p.sittings()));
+    }
+
+    /** Its provenance.json exists but could not be read (rather than was never written). */
+    static boolean unreadableProvenance(RunResult r) {
+        return r.integrity().damage().stream().anyMatch(d -> d.startsWith("provenance.json unreadable"));
     }
 
     /**

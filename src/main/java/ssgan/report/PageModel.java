@@ -18,7 +18,11 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     /** Title, provenance of the page itself and run counts. */
     public record Header(String title, String generated, String resultsRoot, String paperSource, List<Count> counts,
-                         List<String> problems) {}
+                         List<String> problems) {
+        public boolean hasProblems() { return !problems.isEmpty(); }
+
+        public int problemCount() { return problems.size(); }
+    }
 
     public record Count(String state, long count) {}
 
@@ -141,10 +145,16 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     public record Sample(String src, String caption) {}
 
-    /** A row of the runs table; {@code seconds} sorts the duration column. */
+    /**
+     * A row of the runs table; {@code seconds} sorts the duration column; {@code integrity} is null for a run whose
+     * record is whole and stands.
+     */
     public record RunView(RunLink link, String cellAnchor, String cell, String state, String health,
                           String healthCss, String epochs, RunErrors errors, String duration, String seconds,
-                          String cpuHours, Origin origin) {}
+                          String cpuHours, Origin origin, RunIntegrity integrity) {}
+
+    /** Why a run is left out of every statistic (null when it is not), and what of its record is damaged (or null). */
+    public record RunIntegrity(String leftOut, String damage) {}
 
     public record RunLink(String experiment, String runId, String href, String message) {}
 

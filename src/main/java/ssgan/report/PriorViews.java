@@ -42,7 +42,8 @@ final class PriorViews {
             priors.stream().map(PaperTable.Row::variant).filter(Objects::nonNull).distinct().forEach(variant ->
                     analysis.runs().stream()
                             .filter(run -> run.cell().dataset().equals(table.dataset())
-                                    && run.cell().variant().equals(variant) && !run.metrics().isEmpty())
+                                    && run.cell().variant().equals(variant) && !run.metrics().isEmpty()
+                                    && run.admitted())
                             .sorted(Comparator.comparing((RunResult run) -> run.cell().labels())
                                     .thenComparing(RunResult::seed))
                             .forEach(run -> runs.add(priorRun(run, variant, priors))));

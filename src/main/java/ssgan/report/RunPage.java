@@ -9,13 +9,11 @@ import ssgan.paper.PaperProtocol;
 import ssgan.results.KnownDefects;
 import ssgan.results.Provenance;
 import ssgan.results.Replay;
-import ssgan.results.RunState;
 import ssgan.stats.Confusion;
 import ssgan.stats.RunConfusion;
 import ssgan.stats.RunSubset;
 import ssgan.stats.RunResult;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +40,8 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
 
     public boolean hasConfusions() { return !confusions.isEmpty(); }
 
+    public boolean hasMilestones() { return !milestones.isEmpty(); }
+
     /** Back to the report's root, and to the run's cell on the index. */
     record Links(String root, String cellHref) {}
 
@@ -51,9 +51,13 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
      * @param defects one {@link KnownDefects.Fix#mark()} per known-defect fix the run's training predates
      * @param cleared one {@link KnownDefects.Clearance#text()} per such fix that provably did not change the run
      */
-    /** @param figure which D is the run's figure, in words */
+    /**
+     * @param figure  which D is the run's figure, in words
+     * @param leftOut why the run is kept out of every statistic (its record does not stand); empty when it is not
+     * @param damage  what of its record could not be read
+     */
     record Status(String state, String epochs, PageModel.RunErrors errors, String figure, List<String> health,
-                  List<String> defects, List<String> cleared) {
+                  List<String> defects, List<String> cleared, List<String> leftOut, List<String> damage) {
         public boolean hasHealth() { return !health.isEmpty(); }
     }
 
@@ -120,11 +124,13 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         int d = run.unit().runDecimals();
         List<String> health = run.health().findings().stream().map(f -> f.text()).toList();
         Status status = new Status(run.stateText() + (run.message() != null ? ": " + run.message() : ""),
-                run.epochsDone() + " of " + run.epochsTarget(), new PageModel.RunErrors(
+                run.epochsDone() + " of " + run.epochsTarget() + PageBuilder.recorded(run), new PageModel.RunErrors(
                 Formats.number(run.finalRaw(), d), Formats.number(run.finalAverage(), d),
-                Formats.number(run.finalCorrected(), d)), figureText(run), health,
+                Formats.number(run.finalCorrected(), d)), run.admitted() ? figureText(run)
+                : "It enters no statistic, curve or chart of its cell: its record does not stand (below).", health,
                 run.predatedFixes().stream().map(KnownDefects.Fix::mark).toList(),
-                run.clearances().stream().map(KnownDefects.Clearance::text).toList());
+                run.clearances().stream().map(KnownDefects.Clearance::text).toList(),
+                run.integrity().leftOutBecause(), run.integrity().damage());
         Samples samples = run.samples() == null ? null
                 : new Samples(root + Assets.samples(run), samplesWidth * SAMPLE_SCALE);
         return new RunPage(run.experiment() + " / " + run.runId(),
@@ -220,10 +226,14 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
     private static List<Row> provenance(RunResult run) {
         Provenance p = run.provenance();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("run directory", "results/" + recordPath(run)));
+        rows.add(new Row("run directory", "results/" + run.recordPath()));
         rows.add(new Row("settings hash", run.configHash()));
+        if (run.integrity().checksums() != null) {
+            rows.add(new Row("checksums", run.integrity().checksums()));
+        }
         if (p == null) {
-            rows.add(new Row("provenance", "none recorded"));
+            rows.add(new Row("provenance", PageBuilder.unreadableProvenance(run) ? "provenance unreadable"
+                    : "none recorded"));
             return rows;
         }
         rows.add(new Row("git commit", p.gitCommit() + (p.gitDirty() ? " (work tree modified)" : "")));
@@ -262,10 +272,4 @@ record RunPage(String title, Links links, Status status, String chart, List<Mile
         return out;
     }
 
-    /** {@code <experiment>/<run-id>}, or {@code <experiment>/<run-id>/superseded-<n>} for a record a rerun replaced. */
-    private static String recordPath(RunResult run) {
-        Path dir = run.directory();
-        int depth = run.state() == RunState.SUPERSEDED ? 3 : 2;
-        return dir.subpath(dir.getNameCount() - depth, dir.getNameCount()).toString().replace('\\', '/');
-    }
 }

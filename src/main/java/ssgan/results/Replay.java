@@ -60,11 +60,12 @@ public record Replay(Provenance.Restart restart, boolean keptFound, int keptEpoc
         if (provenance == null || provenance.restartList().isEmpty()) {
             return List.of();
         }
-        List<EpochMetrics> replay = dir.readMetrics();
+        List<EpochMetrics> replay = IntactMetrics.read(dir.metricsFile()).rows(); // a damaged line costs only itself
         List<Replay> out = new ArrayList<>();
         for (Provenance.Restart r : provenance.restartList()) {
             boolean found = r.metricsKept() != null && Files.isRegularFile(dir.path().resolve(r.metricsKept()));
-            out.add(compare(r, found, found ? dir.readMetrics(r.metricsKept()) : List.of(), replay));
+            out.add(compare(r, found, found ? IntactMetrics.read(dir.path().resolve(r.metricsKept())).rows()
+                    : List.of(), replay));
         }
         return out;
     }

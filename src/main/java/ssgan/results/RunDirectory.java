@@ -25,8 +25,8 @@ import java.util.Optional;
  * metrics.jsonl (one line per epoch), status.json, summary.json, samples.png, predictions.bin.gz (final test-set
  * probabilities, for ensembles), after a restart from epoch 0 metrics-lost-N.jsonl (the abandoned training) and,
  * after a failed sitting, failure.txt (its stack trace), and subset.json (how hard its labeled subset is,
- * {@link SubsetDifficulty}: written when the run first starts, or by {@code ssgan subsets}). Every file is written
- * atomically.
+ * {@link SubsetDifficulty}: written when the run first starts, or by {@code ssgan subsets}) and, once finished,
+ * checksums.json ({@link RecordChecksums}). Every file is written atomically.
  *
  * <p>The checkpoint directory (not for git) holds checkpoint.bin and a copy of metrics.jsonl, provenance.json and
  * status.json as they were when the checkpoint was written. It is {@code checkpoint/} in the run directory by default, or
@@ -61,6 +61,7 @@ public final class RunDirectory {
     public Path predictionsFile() { return dir.resolve("predictions.bin.gz"); }
     public Path failureFile() { return dir.resolve("failure.txt"); }
     public Path subsetFile() { return dir.resolve("subset.json"); }
+    public Path checksumsFile() { return dir.resolve("checksums.json"); }
     public Path checkpointDir() { return checkpointDir; }
     /** Where checkpoints are written. */
     public Path checkpointFile() { return checkpointDir.resolve(CHECKPOINT); }
@@ -130,6 +131,19 @@ public final class RunDirectory {
     }
 
     public void writeSummary(Summary s) { AtomicFiles.writeJson(summaryFile(), s); }
+
+    /** The sums a finished run's files had when it finished ({@link RecordChecksums}), if recorded. */
+    public Optional<RecordChecksums> readChecksums() {
+        return Files.exists(checksumsFile())
+                ? Optional.of(AtomicFiles.readJson(checksumsFile(), RecordChecksums.class)) : Optional.empty();
+    }
+
+    /** Seals the run's record as it is now: metrics.jsonl and predictions.bin.gz. */
+    public RecordChecksums writeChecksums(String recordedBy) {
+        RecordChecksums sums = RecordChecksums.of(this, recordedBy);
+        AtomicFiles.writeJson(checksumsFile(), sums);
+        return sums;
+    }
 
     public List<EpochMetrics> readMetrics() {
         return readMetrics(metricsFile());

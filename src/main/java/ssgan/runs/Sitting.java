@@ -82,7 +82,10 @@ final class Sitting {
         }
     }
 
-    /** Samples, predictions and summary; provenance and status last, so DONE means everything is there. */
+    /**
+     * Samples, predictions, summary and the checksums that seal them; provenance and status last, so DONE means
+     * everything is there.
+     */
     RunState complete(Trainer.Result result) {
         if (result.sampleCount() > 0) {
             dir.writeSamples(SampleGrid.render(result.samples(), result.sampleCount(), dataset.spec().shape(),
@@ -95,6 +98,7 @@ final class Sitting {
         dir.writeSummary(new Summary(spec.experiment(), spec.runId(), RunState.DONE, last.epoch(), s.epochs(),
                 last.testErrorsRaw(), last.testErrorsAverage(), last.testCount(), seconds,
                 seconds / rows.size(), last));
+        dir.writeChecksums("run");
         dir.writeProvenance(provenance.ended(Instant.now().toString(), last.epoch()));
         dir.writeStatus(RunStatus.of(RunState.DONE, last.epoch(), s.epochs(), null));
         out.println(label + ": done, " + last.testErrorsAverage() + " test errors (averaged D), "

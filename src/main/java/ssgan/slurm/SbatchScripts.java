@@ -99,8 +99,9 @@ public record SbatchScripts(String experiment, SortedMap<Integer, String> pendin
         return render("report.sbatch.mustache", Map.of(
                 "experiment", experiment,
                 "directives", directives.stream().map(SbatchScripts::directive).toList(),
-                "command", Shell.join(List.of(launcher.toString(), "report", "--results", results.toString(),
-                        "--out", reportOut.toString()))));
+                // --strict: a problem in the results fails the job (the report is written all the same)
+                "command", Shell.join(List.of(launcher.toString(), "report", "--strict", "--results",
+                        results.toString(), "--out", reportOut.toString()))));
     }
 
     /** What to type to submit both scripts by hand. */

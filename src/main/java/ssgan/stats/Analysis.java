@@ -13,16 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Groups runs into cells and compares each cell with the paper and the variants of a budget with each other: the
- * whole statistical content of the report.
+ * whole statistical content of the report. A cell whose statistics fail is named in {@code problems} and left out;
+ * the other cells stand.
  */
 public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablation> ablations,
-                       PaperReference paper, List<ClaimLine> claims, Compute compute) {
+                       PaperReference paper, List<ClaimLine> claims, Compute compute, List<String> problems) {
 
     /** Reads each cell's predictions files for its ensembles. */
     public static Analysis of(List<RunResult> runs, List<PaperTable> tables) {
@@ -42,22 +44,44 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
             int i = tableOrder.indexOf(c.key().dataset().toLowerCase(Locale.ROOT));
             return i < 0 ? Integer.MAX_VALUE : i;
         });
+        Problems failedCells = new Problems();
         // Parallel: reading and summing the predictions files dominates, and cells are independent.
         List<CellSummary> cells = byCell.entrySet().parallelStream()
-                .map(e -> summarise(e.getKey(), e.getValue(), paper, predictions))
+                .map(e -> failedCells.guard("cell " + describe(e.getKey()),
+                        () -> summarise(e.getKey(), e.getValue(), paper, predictions), null))
+                .filter(Objects::nonNull)
                 .sorted(order.thenComparing(CellSummary::key)).toList();
-        return new Analysis(List.copyOf(runs), cells, Ablation.of(cells), paper, ClaimLine.of(cells, paper),
-                Compute.of(runs, cells, paper));
+        Problems problems = new Problems();
+        problems.addAll(failedCells.lines().stream().sorted().toList()); // in name order, not thread order
+        cells.forEach(c -> c.ensemble().problems().forEach(p -> problems.add("ensemble of cell " + describe(c.key())
+                + ": " + p + (p.endsWith("left out of the ensemble") ? "" : "; left out of the ensemble"))));
+        List<Ablation> ablations = problems.guard("ablation tables", () -> Ablation.of(cells), List.of());
+        List<ClaimLine> claims = problems.guard("verdicts", () -> ClaimLine.of(cells, paper), List.of());
+        List<RunResult> computations = runs.stream().filter(r -> !r.integrity().copy()).toList();
+        Compute compute = problems.guard("compute", () -> Compute.of(computations, cells, paper),
+                new Compute(List.of(), 0, 0, List.of()));
+        return new Analysis(List.copyOf(runs), cells, ablations, paper, claims, compute, problems.lines());
     }
 
-    static CellSummary summarise(CellKey key, List<RunResult> runs, PaperReference paper,
+    /** "mnist 100 labels, faithful, 300 epochs (the paper's)": a cell, where a problem is named. */
+    private static String describe(CellKey key) {
+        return key.dataset() + " " + key.labels() + " labels, " + key.variant() + ", " + key.budget();
+    }
+
+    /**
+     * @param runs every run of the cell: those whose record does not stand ({@link Integrity}) are kept aside in
+     *             {@link CellSummary#leftOut}, out of its statistics, curves and charts
+     */
+    static CellSummary summarise(CellKey key, List<RunResult> all, PaperReference paper,
                                  Function<RunResult, Optional<Predictions>> predictions) {
+        List<RunResult> runs = all.stream().filter(RunResult::admitted).toList();
+        List<RunResult> leftOut = all.stream().filter(r -> !r.admitted()).toList();
         List<RunResult> finished = distinctFinished(runs);
         SampleStats average = SampleStats.of(finished.stream().mapToDouble(RunResult::finalAverage).toArray());
         SampleStats raw = SampleStats.of(finished.stream().mapToDouble(RunResult::finalRaw).toArray());
         SampleStats corrected = SampleStats.of(finished.stream().mapToDouble(RunResult::finalCorrected)
                 .filter(Double::isFinite).toArray());
-        Settings.ReportedD reportedD = reportedD(runs);
+        Settings.ReportedD reportedD = reportedD(runs.isEmpty() ? all : runs);
         SampleStats figure = reportedD == Settings.ReportedD.RAW ? raw : average;
         SampleStats healthy = SampleStats.of(finished.stream().filter(r -> !r.health().flagged())
                 .mapToDouble(RunResult::finalFigure).toArray());
@@ -81,7 +105,7 @@ public record Analysis(List<RunResult> runs, List<CellSummary> cells, List<Ablat
         return new CellSummary(key, List.copyOf(runs), finished, reportedD, average, raw, corrected, healthy, paperCell,
                 judgement, Curves.of(runs, unit), Ensemble.of(finished, unit, once),
                 paper.paperEnsembleCell(key.dataset(), key.labels()), CellMixes.of(runs), confusions(runs, once),
-                RunSubset.of(runs));
+                RunSubset.of(runs), leftOut);
     }
 
     /**

@@ -8,11 +8,12 @@ import ssgan.results.RunState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything the report says about one cell.
  *
- * @param runs      every run in the cell, whatever its state
+ * @param runs      every run in the cell whose record stands, whatever its state
  * @param finished  the runs that enter the statistics (done, full own budget, one per settings hash)
  * @param reportedD which D's error is the cell's figure (its runs' reported_d): see {@link #figure}
  * @param average   final averaged-D error over finished runs (today's script's number), paper unit
@@ -26,13 +27,15 @@ import java.util.Optional;
  * @param mixes     what differs between the runs of the cell besides the seed (commits, threads, resumes), in words
  * @param confusions where the errors of each finished run with predictions are, in seed order
  * @param subsets   how hard the labeled subset of each run with a subset.json is, in seed order
+ * @param leftOut   the cell's runs whose record does not stand ({@link Integrity}): shown, named, and out of
+ *                  every statistic, curve and chart of the cell
  */
 public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> finished, Settings.ReportedD reportedD,
                           SampleStats average,
                           SampleStats raw, SampleStats corrected, SampleStats healthy,
                           Optional<PaperTable.Cell> paper, Judgement judgement, Curves curves,
                           Ensemble ensemble, Optional<PaperTable.Cell> paperEnsemble, List<String> mixes,
-                          List<RunConfusion> confusions, List<RunSubset> subsets) {
+                          List<RunConfusion> confusions, List<RunSubset> subsets, List<RunResult> leftOut) {
 
     public ErrorUnit unit() { return key.unit(); }
 
@@ -66,6 +69,11 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
     /** Finished runs that a health check flags: they stay in {@link #figure}, and are left out of {@link #healthy}. */
     public List<RunResult> flagged() {
         return finished.stream().filter(r -> r.health().flagged()).toList();
+    }
+
+    /** The compute the cell cost: its runs and those left out, each computation once (a copy is none). */
+    public List<RunResult> computations() {
+        return Stream.concat(runs.stream(), leftOut.stream().filter(r -> !r.integrity().copy())).toList();
     }
 
     /** Runs still training towards this cell's budget. */

@@ -64,7 +64,7 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
             String ours = meanStd(c.figure(), c.unit());
             String reason = c.figureName() + " " + ours + " over " + c.figure().n()
                     + (c.figure().n() == 1 ? " run" : " runs") + " against " + paperText + testText(c)
-                    + flaggedText(c) + modifiedText(c) + progress;
+                    + flaggedText(c) + modifiedText(c) + leftOutText(c) + progress;
             return new ClaimLine(dataset, labels, c.verdict(), c.verdict().text(), c.figure().n(), reason, c.key(),
                     ours, paperValue,
                     Formats.interval(c.judgement().ciLow(), c.judgement().ciHigh(), c.unit().decimals()));
@@ -78,14 +78,15 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                     : "averaged D " + meanStd(c.average(), c.unit()) + " (zero-started average, handicapped this"
                     + " early), bias-corrected average " + meanStd(c.corrected(), c.unit()) + ", raw D "
                     + meanStd(c.raw(), c.unit()) + " over " + c.finished().size() + " run(s), against " + paperText
-                    + flaggedText(c);
+                    + flaggedText(c) + leftOutText(c);
             return new ClaimLine(dataset, labels, Verdict.BUDGET, "budget runs only: " + c.key().budget(),
                     c.finished().size(), reason + progress, c.key(),
                     meanStd(c.average(), c.unit()), paperValue, Formats.NONE);
         }
         if (full.isPresent()) {
             return new ClaimLine(dataset, labels, Verdict.NO_FINISHED, Verdict.NO_FINISHED.text(), 0,
-                    progress.isEmpty() ? "no run has finished" : progress.substring(2), full.get().key(),
+                    (progress.isEmpty() ? "no run has finished" : progress.substring(2)) + leftOutText(full.get()),
+                    full.get().key(),
                     Formats.NONE, paperValue, Formats.NONE);
         }
         return new ClaimLine(dataset, labels, null, "no runs yet", 0, "nothing has been run for this cell",
@@ -168,6 +169,16 @@ public record ClaimLine(String dataset, int labels, Verdict verdict, String stat
                         .collect(Collectors.joining(", ")) + ")").toList();
         return seeds.isEmpty() ? "" : "; trained in part from a modified work tree, what was modified not recorded: "
                 + String.join(", ", seeds);
+    }
+
+    /**
+     * "; left out of the statistics: seed 2 (mnist-paper/labels100-seed2-…)": a verdict that a run's record did not
+     * enter says so beside its figures (why is on the page and the terminal).
+     */
+    private static String leftOutText(CellSummary c) {
+        return c.leftOut().isEmpty() ? "" : "; left out of the statistics, as their record does not stand: "
+                + c.leftOut().stream().map(r -> "seed " + r.seed() + " (" + r.recordPath() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private static String meanStd(SampleStats s, ErrorUnit unit) {

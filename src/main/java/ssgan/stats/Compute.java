@@ -38,10 +38,11 @@ public record Compute(List<CellCompute> cells, double cpuHours, double wallHours
         public double cpuHours() { return wallHours() * threads; }
     }
 
+    /** @param runs every computation once: copies of another run's directory left out */
     static Compute of(List<RunResult> runs, List<CellSummary> cells, PaperReference paper) {
-        List<CellCompute> perCell = cells.stream().map(c -> new CellCompute(c.key(), c.runs().size(),
-                c.runs().stream().mapToDouble(RunResult::cpuHours).sum(),
-                c.runs().stream().mapToDouble(RunResult::seconds).sum() / 3600)).toList();
+        List<CellCompute> perCell = cells.stream().map(c -> new CellCompute(c.key(), c.computations().size(),
+                c.computations().stream().mapToDouble(RunResult::cpuHours).sum(),
+                c.computations().stream().mapToDouble(RunResult::seconds).sum() / 3600)).toList();
         List<Remaining> remaining = new ArrayList<>();
         for (var table : paper.tables()) {
             String dataset = table.dataset();

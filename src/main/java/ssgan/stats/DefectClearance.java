@@ -48,10 +48,14 @@ final class DefectClearance {
         return found.isEmpty() ? run : run.withClearances(found);
     }
 
-    /** The first (by name) run trained after {@code fix} whose record starts with all of the marked run's epochs. */
+    /**
+     * The first (by name) run trained after {@code fix}, whose own record stands, that starts with all of the marked
+     * run's epochs.
+     */
     private static Optional<RunResult> witness(Candidate marked, KnownDefects.Fix fix, List<Candidate> all) {
         return all.stream()
-                .filter(w -> w != marked && w.run().provenance() != null && !w.predated().contains(fix))
+                .filter(w -> w != marked && w.run().admitted() && w.run().provenance() != null
+                        && !w.predated().contains(fix))
                 .filter(w -> w.setup().equals(marked.setup()))
                 .map(Candidate::run)
                 .filter(w -> startsWith(w, marked.run()))

@@ -9,56 +9,90 @@ import ssgan.results.Provenance;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunLock;
+import ssgan.results.RunRecord;
 import ssgan.results.RunState;
 import ssgan.results.SubsetDifficulty;
 import ssgan.results.RunStatus;
-import ssgan.results.Summary;
 import ssgan.results.SupersededRecords;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * Reads every run of a results tree through {@link ResultsStore}, each in the terms of its dataset's
- * {@link DatasetFacts} (error unit, real-image diversity). A run whose files cannot be read is listed as a
- * problem instead of aborting the report: one broken directory must not hide all the others.
+ * {@link DatasetFacts} (error unit, real-image diversity). A damaged file costs only itself ({@link RunRecord}): the
+ * run is kept with what can be read, its record is checked before it may enter any statistic, and what is wrong is
+ * named ({@link Integrity}). Only a run without a readable config.yaml or status.json, which say what it is, is
+ * listed as a problem instead: one broken directory must not hide all the others.
  */
 public final class RunLoader {
 
-    /** @param problems one line per unreadable run directory */
+    /**
+     * @param problems one line per unreadable run directory, per run whose record is damaged or does not stand, and
+     *                 one for the finished runs without checksums
+     */
     public record Loaded(List<RunResult> runs, List<String> problems) {}
+
+    /** A run and the experiment its config.yaml records (which may not be the folder it lies in). */
+    private record Read(RunResult run, String recordedExperiment) {}
 
     private RunLoader() {}
 
     public static Loaded load(ResultsStore store, DatasetFacts facts) {
-        List<RunResult> runs = new ArrayList<>();
+        List<Read> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String experiment : store.experiments()) {
             for (RunDirectory dir : store.runs(experiment)) {
-                try {
-                    runs.add(read(experiment, dir, facts));
-                } catch (RuntimeException e) {
-                    problems.add(dir.path() + ": " + e.getMessage());
-                }
-                for (RunDirectory old : SupersededRecords.of(dir)) {
-                    try {
-                        runs.add(read(experiment, old, facts, dir));
-                    } catch (RuntimeException e) {
-                        problems.add(old.path() + ": " + e.getMessage());
-                    }
+                readInto(runs, problems, store, () -> read(experiment, dir, facts, null), dir);
+                for (RunDirectory old : superseded(dir, problems, store)) {
+                    readInto(runs, problems, store, () -> read(experiment, old, facts, dir), old);
                 }
             }
         }
-        return new Loaded(DefectClearance.apply(runs), List.copyOf(problems));
+        Map<RunResult, String> recorded = new IdentityHashMap<>();
+        runs.forEach(r -> recorded.put(r.run(), r.recordedExperiment()));
+        List<RunResult> resolved = DefectClearance.apply(Duplicates.resolve(runs.stream().map(Read::run).toList(),
+                recorded::get));
+        resolved.forEach(r -> r.integrity().problem(r.recordPath()).ifPresent(problems::add));
+        long unsealed = resolved.stream().filter(r -> r.integrity().unsealed()).count();
+        if (unsealed > 0) {
+            problems.add(unsealed + " finished run(s) have no checksums.json (finished before checksums were kept),"
+                    + " so a change to their files cannot be seen: ./ssgan checksums records them");
+        }
+        return new Loaded(resolved, List.copyOf(problems));
     }
 
-    static RunResult read(String experiment, RunDirectory dir, DatasetFacts facts) {
-        return read(experiment, dir, facts, null);
+    private static void readInto(List<Read> runs, List<String> problems, ResultsStore store, Supplier<Read> read,
+                                 RunDirectory dir) {
+        try {
+            runs.add(read.get());
+        } catch (RuntimeException e) {
+            problems.add(where(store, dir) + ": unreadable, left out of the report (" + Problems.brief(e)
+                    + (e.getCause() != null ? ": " + RunRecord.reason(e) : "") + ")");
+        }
+    }
+
+    private static List<RunDirectory> superseded(RunDirectory dir, List<String> problems, ResultsStore store) {
+        try {
+            return SupersededRecords.of(dir);
+        } catch (RuntimeException e) {
+            problems.add(where(store, dir) + ": its superseded records cannot be listed (" + Problems.brief(e) + ")");
+            return List.of();
+        }
+    }
+
+    /** {@code experiment/run-id}: the run directory under the results root. */
+    private static String where(ResultsStore store, RunDirectory dir) {
+        Path path = dir.path();
+        return path.startsWith(store.root()) ? store.root().relativize(path).toString().replace('\\', '/')
+                : path.toString();
     }
 
     /**
@@ -66,16 +100,17 @@ public final class RunLoader {
      *                   then listed as superseded, under its own page, and enters no statistics); else null
      */
     @SuppressWarnings("unchecked")
-    private static RunResult read(String experiment, RunDirectory dir, DatasetFacts facts, RunDirectory replacedBy) {
+    private static Read read(String experiment, RunDirectory dir, DatasetFacts facts, RunDirectory replacedBy) {
         Map<String, Object> config = dir.readConfig();
-        Object raw = config.get("settings");
+        Object raw = config == null ? null : config.get("settings");
         if (!(raw instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("config.yaml has no settings map");
         }
         // through the codec, so a key added after the run was recorded takes the default the run trained with
         Settings settings = SettingsCodec.fromMap((Map<String, Object>) raw);
-        List<EpochMetrics> metrics = dir.readMetrics();
-        RunStatus status = dir.readStatus().orElse(null);
+        RunRecord record = RunRecord.read(dir);
+        List<EpochMetrics> metrics = record.metrics();
+        RunStatus status = record.status();
         int target = status != null ? status.epochs() : settings.epochs();
         int done = status != null ? status.epochsDone() : metrics.size();
         RunState state = replacedBy != null ? RunState.SUPERSEDED
@@ -90,16 +125,39 @@ public final class RunLoader {
         Reporting reporting = facts.of(settings.dataset());
         CellKey cell = new CellKey(settings.dataset(), settings.labels(),
                 PaperProtocol.variantName(config.get("cell"), settings), settings.epochs(), reporting.unit());
-        Provenance provenance = dir.readProvenance().orElse(null);
-        double seconds = dir.readSummary().map(Summary::seconds)
-                .orElse(metrics.stream().mapToDouble(EpochMetrics::seconds).sum());
+        Provenance provenance = record.provenance();
+        double seconds = record.summary() != null ? record.summary().seconds()
+                : metrics.stream().mapToDouble(EpochMetrics::seconds).sum();
         Path samples = Files.isRegularFile(dir.samplesFile()) ? dir.samplesFile() : null;
         OptionalDouble diversity = samples == null ? OptionalDouble.empty()
                 : SampleDiversity.of(samples, settings.sampleGrid());
         RunHealth health = RunHealth.of(metrics, diversity, reporting.sampleDiversity(), nearestNeighbour(dir),
                 settings.reportedD() == Settings.ReportedD.RAW);
-        return new RunResult(experiment, runId, hashOf(recordedId), dir.path(), settings, cell, state, done, target,
-                message, List.copyOf(metrics), provenance, samples, seconds, health);
+        RunResult run = new RunResult(experiment, runId, hashOf(recordedId), dir.path(), settings, cell, state, done,
+                target, message, List.copyOf(metrics), provenance, samples, seconds, health, List.of(),
+                integrity(record, dir, settings, state));
+        return new Read(run, String.valueOf(config.get("experiment")));
+    }
+
+    /** What its record says of itself: contradictions and changed files keep it out of every statistic. */
+    private static Integrity integrity(RunRecord record, RunDirectory dir, Settings settings, RunState state) {
+        List<String> changed = record.changes(dir); // hashed once: the files may be large
+        List<String> faults = new ArrayList<>(record.contradictions(settings.epochs()));
+        faults.addAll(changed);
+        String checksums = null;
+        boolean unsealed = false;
+        if (record.checksums() != null) {
+            var files = record.checksums().files().keySet();
+            checksums = !changed.isEmpty() ? "changed: " + String.join("; ", changed)
+                    : String.join(" and ", files) + (files.size() == 1 ? " matches its " : " match their ")
+                    + record.checksums().algorithm() + " recorded " + record.checksums().recorded()
+                    + " (checksums.json)";
+        } else if (record.done()) {
+            unsealed = state == RunState.DONE && record.damage().stream().noneMatch(d -> d.startsWith("checksums"));
+            checksums = unsealed ? "none recorded (finished before checksums were kept: ./ssgan checksums records"
+                    + " them)" : "unreadable";
+        }
+        return new Integrity(List.copyOf(faults), record.damage(), checksums, unsealed, false);
     }
 
     /** The run's subset.json; empty when it has none or it cannot be read (a reading aid: the check is left out). */
@@ -110,7 +168,6 @@ public final class RunLoader {
             return Optional.empty();
         }
     }
-
     /** The run id ends in the settings hash: {@code labels100-seed1-3fa2b9c01d}. */
     static String hashOf(String runId) {
         int dash = runId.lastIndexOf('-');

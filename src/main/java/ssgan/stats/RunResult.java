@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param health       what {@link RunHealth} finds in its metrics and samples
  * @param clearances   known-defect fixes its training predates but that provably did not change it
  *                     ({@link DefectClearance})
+ * @param integrity    what is wrong with its record, and whether it may enter statistics
  */
 public record RunResult(String experiment, String runId, String configHash, Path directory,
                         Settings settings, CellKey cell, RunState state, int epochsDone,
                         int epochsTarget, String message, List<EpochMetrics> metrics, Provenance provenance,
-                        Path samples, double seconds, RunHealth health, List<KnownDefects.Clearance> clearances) {
+                        Path samples, double seconds, RunHealth health, List<KnownDefects.Clearance> clearances,
+                        Integrity integrity) {
 
     /** The order of a cell's per-run lines: by seed, then experiment (the same seed can stand in two). */
     public static final Comparator<RunResult> SEED_ORDER = Comparator.comparingInt(RunResult::seed)
@@ -43,12 +45,37 @@ public record RunResult(String experiment, String runId, String configHash, Path
                      List<EpochMetrics> metrics, Provenance provenance, Path samples, double seconds,
                      RunHealth health) {
         this(experiment, runId, configHash, directory, settings, cell, state, epochsDone, epochsTarget, message,
-                metrics, provenance, samples, seconds, health, List.of());
+                metrics, provenance, samples, seconds, health, List.of(), Integrity.SOUND);
     }
 
     RunResult withClearances(List<KnownDefects.Clearance> found) {
         return new RunResult(experiment, runId, configHash, directory, settings, cell, state, epochsDone,
-                epochsTarget, message, metrics, provenance, samples, seconds, health, List.copyOf(found));
+                epochsTarget, message, metrics, provenance, samples, seconds, health, List.copyOf(found), integrity);
+    }
+
+    RunResult withIntegrity(Integrity found) {
+        return asCopy(runId, found);
+    }
+
+    /** Under another id (a copy's, so that no two runs of an experiment share pages or files in the report). */
+    RunResult asCopy(String id, Integrity found) {
+        return new RunResult(experiment, id, configHash, directory, settings, cell, state, epochsDone,
+                epochsTarget, message, metrics, provenance, samples, seconds, health, clearances, found);
+    }
+
+    /** Its record may stand for it ({@link Integrity}): only then does it enter any statistic. */
+    public boolean admitted() {
+        return integrity.admitted();
+    }
+
+    /**
+     * {@code <experiment>/<run-id>}, or {@code <experiment>/<run-id>/superseded-<n>} for a record a rerun replaced:
+     * where it lies under the results root.
+     */
+    public String recordPath() {
+        int depth = state == RunState.SUPERSEDED ? 3 : 2;
+        int names = directory.getNameCount();
+        return directory.subpath(Math.max(0, names - depth), names).toString().replace('\\', '/');
     }
 
     /** "stopped at epoch 42" for a run whose process is gone, else the state's label ("running", "done"). */
@@ -65,9 +92,9 @@ public record RunResult(String experiment, String runId, String configHash, Path
         return KnownDefects.predating(provenance, seconds).stream().filter(f -> !cleared.contains(f)).toList();
     }
 
-    /** Finished: done and trained to its own budget. Only these enter the statistics. */
+    /** Finished: done, trained to its own budget, and its record stands. Only these enter the statistics. */
     public boolean finished() {
-        return state == RunState.DONE && epochsDone >= epochsTarget && !metrics.isEmpty();
+        return state == RunState.DONE && epochsDone >= epochsTarget && !metrics.isEmpty() && admitted();
     }
 
     public ErrorUnit unit() { return cell.unit(); }

@@ -23,7 +23,7 @@ public final class SampleDiversity {
         BufferedImage img;
         try {
             img = ImageIO.read(samplesPng.toFile());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // a damaged PNG can fail inside the decoder too
             return OptionalDouble.empty();
         }
         if (img == null || grid < 2 || (img.getWidth() - 1) % grid != 0 || (img.getHeight() - 1) % grid != 0) {

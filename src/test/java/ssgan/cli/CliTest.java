@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssgan.metrics.Misclassified;
 import ssgan.results.Predictions;
+import ssgan.results.RecordChecksums;
 import ssgan.results.ResultsStore;
 import ssgan.results.Summary;
 import ssgan.results.RunDirectory;
@@ -113,6 +114,9 @@ class CliTest {
             Summary summary = run.readSummary().orElseThrow();
             assertEquals(summary.testErrorsAverage(), Misclassified.count(p.averaged(), p.labels(), p.classes()));
             assertEquals(summary.testErrorsRaw(), Misclassified.count(p.raw(), p.labels(), p.classes()));
+            RecordChecksums sums = run.readChecksums().orElseThrow(); // sealed as it finished, for the report
+            assertEquals(List.of("metrics.jsonl", "predictions.bin.gz"), List.copyOf(sums.files().keySet()));
+            assertEquals(List.of(), sums.changes(run));
         }
         long before = Files.getLastModifiedTime(runs.get(0).metricsFile()).toMillis();
         Object[] second = cli("sweep", config.toString(), "--results", results.toString());

@@ -54,7 +54,7 @@ class SlurmCommandTest {
         assertFalse(array.contains("--requeue"), array);
         assertTrue(array.contains(" epochs=1 --checkpoints " + tmp.resolve("ckpt").toAbsolutePath()
                 + " --index \"$SLURM_ARRAY_TASK_ID\" --results " + results.toAbsolutePath()), array);
-        assertTrue(Files.readString(slurm.resolve("report.sbatch")).contains(" report --results "));
+        assertTrue(Files.readString(slurm.resolve("report.sbatch")).contains(" report --strict --results "));
         assertTrue(Files.isDirectory(slurm.resolve("logs")), "Slurm needs the --output directory to exist");
     }
 

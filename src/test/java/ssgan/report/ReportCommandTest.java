@@ -74,6 +74,45 @@ class ReportCommandTest {
     }
 
     @Test
+    void strictFailsWhenAProblemWasNamedAndTheReportIsWrittenAllTheSame(@TempDir Path tmp) throws Exception {
+        Path results = tmp.resolve("results");
+        FixtureResults.copyQuickstart(results);   // two finished runs from before checksums were kept
+        Path out = tmp.resolve("site");
+        String[] strict = {"report", "--strict", "--results", results.toString(), "--out", out.toString()};
+        String[] err = new String[1];
+        assertEquals(3, stderrOf(err, () -> Main.run(strict)));
+        assertTrue(err[0].contains("report: problem: 2 finished run(s) have no checksums.json"), err[0]);
+        assertTrue(err[0].contains("--strict: exit 3"), err[0]);
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+        assertEquals(0, Main.run("checksums", "--results", results.toString()), "both records stand: sealed");
+        assertEquals(0, Main.run(strict), "nothing left to name");
+    }
+
+    @Test
+    void nothingWrittenIsExitOneWithoutAStackTrace(@TempDir Path tmp) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(out.resolve("mine.txt"), "not a report");
+        String[] err = new String[1];
+        assertEquals(1, stderrOf(err, () -> Main.run("report", "--results", tmp.resolve("results").toString(),
+                "--out", out.toString())));
+        assertTrue(err[0].startsWith("report: nothing written: "), err[0]);
+        assertFalse(err[0].contains("\tat "), "no stack trace");
+    }
+
+    /** Runs {@code command}, returning its exit code and putting what it printed on stderr into {@code err[0]}. */
+    private static int stderrOf(String[] err, java.util.function.IntSupplier command) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            return command.getAsInt();
+        } finally {
+            System.setErr(stderr);
+            err[0] = printed.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aBrokenPaperTableIsBadInput(@TempDir Path tmp) throws Exception {
         Path paper = Files.createDirectories(tmp.resolve("paper"));
         Files.writeString(paper.resolve("t.yaml"), "table: t\nunit: furlongs\n");

@@ -99,7 +99,7 @@ class RunStateShownTest {
         RunDirectory old = FixtureResults.run(results, "mnist-cpu", Map.of("labels", 100, "seed", 1, "epochs", 7),
                 RunState.DONE, 7, 300, false);
         RunDirectory twin = FixtureResults.run(results, "mnist-paper", Map.of("labels", 100, "seed", 1,
-                "epochs", 300), RunState.DONE, 8, 300, false);
+                "epochs", 300), RunState.RUNNING, 8, 300, false);   // a witness in progress: its record stands
         String kept = Files.readString(old.metricsFile());
         Files.writeString(twin.metricsFile(), kept + kept.lines().reduce((a, b) -> b).orElseThrow()
                 .replace("\"epoch\":7", "\"epoch\":8") + "\n");   // the old run's 7 epochs, then one more

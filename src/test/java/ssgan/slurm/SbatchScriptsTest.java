@@ -62,8 +62,8 @@ class SbatchScriptsTest {
         String report = sc.reportScript();
         assertTrue(report.contains("#SBATCH --partition=gpu\n"), report);
         assertTrue(report.contains("--dependency=afterany:<array job id>"), report);
-        assertTrue(report.contains("exec " + root.resolve("ssgan") + " report --results " + root.resolve("results")
-                + " --out " + root.resolve("report") + "\n"), report);
+        assertTrue(report.contains("exec " + root.resolve("ssgan") + " report --strict --results "
+                + root.resolve("results") + " --out " + root.resolve("report") + "\n"), report);
         assertFalse(report.contains("--gpus"), "the report needs no GPU");
         assertEquals("array=$(sbatch --parsable " + sc.arrayFile() + ") && sbatch --parsable "
                 + "--dependency=afterany:${array%%;*} " + sc.reportFile(), sc.submitHint());

@@ -36,6 +36,14 @@ class DefectClearanceTest {
     }
 
     @Test
+    void aWitnessWhoseRecordDoesNotStandClearsNothing() {
+        RunResult old = run("mnist-cpu", 30, BEFORE, curve(30, 0));
+        RunResult edited = run("mnist-paper", 300, AFTER, curve(120, 0)).withIntegrity(new Integrity(
+                List.of("metrics.jsonl changed since its checksum was recorded"), List.of(), null, false, false));
+        assertEquals(List.of(FIX), DefectClearance.apply(List.of(old, edited)).get(0).predatedFixes());
+    }
+
+    @Test
     void oneDifferentBitOrASecondRunBeforeTheFixOrOtherSettingsClearNothing() {
         RunResult old = run("mnist-cpu", 30, BEFORE, curve(30, 0));
         List<RunResult> differs = List.of(old, run("mnist-paper", 300, AFTER, curve(120, 17)));
