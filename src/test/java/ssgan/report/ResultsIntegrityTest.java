@@ -2,6 +2,7 @@ package ssgan.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.paper.PaperTable;
 import ssgan.results.ResultsStore;
 import ssgan.results.RunDirectory;
 import ssgan.results.RunState;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -189,7 +191,7 @@ class ResultsIntegrityTest {
         String runPage = page("runs/mnist-paper/" + id(seed1) + ".html");
         assertTrue(runPage.contains("<th scope=\"row\">provenance</th><td><code>provenance unreadable</code>"));
         assertTrue(runPage.contains("damaged record</span> provenance.json unreadable"));
-        assertTrue(page("index.html").contains("<td><code>provenance unreadable</code></td>"), "its commit column");
+        assertTrue(page("index.html").contains("<code>provenance unreadable</code>"), "its origin column");
     }
 
     @Test
@@ -215,11 +217,11 @@ class ResultsIntegrityTest {
         RunDirectory seed1 = cell(100, 80).get(0);
         ChartWriter failing = new ChartWriter() {
             @Override
-            void run(RunResult run, Path file) {
+            void run(RunResult run, Optional<PaperTable.Cell> paper, Path file) {
                 if (run.seed() == 1) {
                     throw new IllegalStateException("cannot draw");
                 }
-                super.run(run, file);
+                super.run(run, paper, file);
             }
         };
         ReportGenerator.Outcome o = report(failing);
