@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
                 outcome.cells(), outcome.index(), outcome.elapsed().toMillis() / 1000.0);
         summary(outcome.claims(), verbose).forEach(System.out::println);
         if (!outcome.problems().isEmpty()) {
-            System.err.println("report: " + outcome.problems().size() + " problem(s) named above and at the top of "
+            System.err.println("report: " + outcome.problems().size() + " problem(s) named above and on the page, right after the answer: "
                     + outcome.index() + (strict ? "; --strict: exit " + PROBLEMS : ""));
         }
         return strict && !outcome.problems().isEmpty() ? PROBLEMS : 0;
