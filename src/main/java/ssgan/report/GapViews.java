@@ -143,10 +143,22 @@ final class GapViews {
                     + g.effects().stream().map(e -> e.cell().key().variant()).collect(Collectors.joining(", "))
                     + "): none lowers the error in a way these runs can show.";
         }
-        return g.effects().isEmpty() ? "Not yet examined: no other protocol has runs of the paper's length at "
+        return (g.effects().isEmpty() ? "Not yet examined: no other protocol has runs of the paper's length at "
                 + g.labels() + " labels."
                 : "Not yet decided: the other protocols' runs of the paper's length at " + g.labels()
-                + " labels have not finished in numbers that allow an interval.";
+                + " labels have not finished in numbers that allow an interval.") + screenHint(g);
+    }
+
+    /** What the longest screen at this label count suggests so far, worded as no more than a lead. */
+    private static String screenHint(Gaps.Gap g) {
+        return g.screens().stream().findFirst().map(s -> {
+            List<String> lower = s.rows().stream().filter(r -> !r.cell().key().faithful()
+                            && r.pairedRaw().size() > 1 && r.pairedRaw().stream().allMatch(p -> p.difference() < 0))
+                    .map(r -> r.cell().key().variant()).toList();
+            return lower.isEmpty() ? "" : " A lead, not a finding: at " + s.epochs() + " epochs "
+                    + String.join(", ", lower) + (lower.size() == 1 ? " has" : " have")
+                    + " fewer raw-D errors than the released script on every seed screened.";
+        }).orElse("");
     }
 
     private static List<String> names(Gaps.Gap g, Gaps.Finding finding) {
