@@ -23,8 +23,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
@@ -272,7 +274,7 @@ class ChartWriter {
         LogAxis y = LogAxis.over(values.stream().mapToDouble(Double::doubleValue).toArray());
         x.applyToX(chart);
         y.applyToY(chart);
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (CellSummary c : cells) {
             double at = Math.log10(c.key().labels());
             if (c.judgement().compares()) {
@@ -360,7 +362,7 @@ class ChartWriter {
                     .max().orElse(2));
             boolean thin = curves != null;
             List<RunResult> bySeed = runs.stream().sorted(RunResult.SEED_ORDER).toList();
-            java.util.Set<String> named = new java.util.HashSet<>();
+            Set<String> named = new HashSet<>();
             for (Metric m : metrics) {
                 if (thin && m.color() == CORRECTED) {
                     // per seed, the corrected average would be a third line in the seed's colour: its mean suffices

@@ -152,9 +152,7 @@ final class GapViews {
     /** What the longest screen at this label count suggests so far, worded as no more than a lead. */
     private static String screenHint(Gaps.Gap g) {
         return g.screens().stream().findFirst().map(s -> {
-            List<String> lower = s.rows().stream().filter(r -> !r.cell().key().faithful()
-                            && r.pairedRaw().size() > 1 && r.pairedRaw().stream().allMatch(p -> p.difference() < 0))
-                    .map(r -> r.cell().key().variant()).toList();
+            List<String> lower = lowerOnEverySeed(s);
             return lower.isEmpty() ? "" : " A lead, not a finding: at " + s.epochs() + " epochs "
                     + String.join(", ", lower) + (lower.size() == 1 ? " has" : " have")
                     + " fewer raw-D errors than the released script on every seed screened.";
@@ -181,12 +179,9 @@ final class GapViews {
                             : " (+" + r.cell().inProgress().size() + " running)"), at,
                     reference ? Formats.NONE : paired(r.pairedRaw(), d),
                     reference ? Formats.NONE : paired(r.pairedAveraged(), d), effect,
-                    !reference && r.pairedRaw().size() > 1 && r.pairedRaw().stream().allMatch(p -> p.difference() < 0)
-                            ? "lower-every-seed" : null));
+                    !reference && r.lowerOnEverySeed() ? "lower-every-seed" : null));
         }
-        List<String> lowerEverywhere = s.rows().stream().filter(r -> !r.cell().key().faithful()
-                        && r.pairedRaw().size() > 1 && r.pairedRaw().stream().allMatch(p -> p.difference() < 0))
-                .map(r -> r.cell().key().variant()).toList();
+        List<String> lowerEverywhere = lowerOnEverySeed(s);
         String note = "Each variant's finished runs at " + s.epochs() + " of " + fullFaithful.key().epochs()
                 + " epochs, " + fullFaithful.key().labels() + " labels: mean raw-D / averaged-D test errors at epochs "
                 + s.milestones().stream().map(String::valueOf).collect(Collectors.joining(", "))
@@ -197,6 +192,12 @@ final class GapViews {
                 : "Fewer raw-D errors than faithful on every seed: " + String.join(", ", lowerEverywhere) + ".");
         return new PageModel.ScreenView("Screen: " + s.epochs() + " of " + fullFaithful.key().epochs() + " epochs",
                 s.milestones().stream().map(e -> "epoch " + e).toList(), rows, note);
+    }
+
+    /** The screen's variants with fewer raw-D errors than faithful on every seed, in the screen's order. */
+    private static List<String> lowerOnEverySeed(Gaps.Screen s) {
+        return s.rows().stream().filter(r -> !r.cell().key().faithful() && r.lowerOnEverySeed())
+                .map(r -> r.cell().key().variant()).toList();
     }
 
     static String reversalText(Gaps.Reversal r) {

@@ -126,7 +126,7 @@ final class Sitting {
     }
 
     /** config.yaml: the run's identity and its fully resolved settings. */
-    static Map<String, Object> config(RunSpec spec) {
+    private static Map<String, Object> config(RunSpec spec) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("experiment", spec.experiment());
         config.put("run_id", spec.runId());

@@ -86,6 +86,11 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
     public record ScreenRow(CellSummary cell, List<SampleStats> raw, List<SampleStats> averaged,
                             List<Paired> pairedRaw, List<Paired> pairedAveraged) {
 
+        /** Fewer raw-D errors than the faithful run of the same seed on every seed paired (two or more). */
+        public boolean lowerOnEverySeed() {
+            return pairedRaw.size() > 1 && pairedRaw.stream().allMatch(p -> p.difference() < 0);
+        }
+
         /** Mean paired raw-D difference at the end of the screen (NaN without pairs): what the rows sort by. */
         public double effect() {
             return pairedRaw.stream().mapToDouble(Paired::difference).average().orElse(Double.NaN);
@@ -198,12 +203,17 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
                 .map(m -> r.unit().of(errors.applyAsInt(m), m.testCount()))).mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** Two runs of one seed and one labeled subset: a pair whose difference is the variant's alone. */
+    private static boolean sameSubset(RunResult a, RunResult b) {
+        return a.seed() == b.seed() && a.settings().seedData() == b.settings().seedData()
+                && a.settings().dataRng() == b.settings().dataRng();
+    }
+
     /** Runs of the same seed and data seed on both sides, in seed order. */
     static List<Paired> paired(List<RunResult> variant, List<RunResult> faithful, ToDoubleFunction<RunResult> value) {
         List<Paired> out = new ArrayList<>();
         variant.stream().sorted(Comparator.comparingInt(RunResult::seed)).forEach(v -> faithful.stream()
-                .filter(f -> f.seed() == v.seed() && f.settings().seedData() == v.settings().seedData()
-                        && f.settings().dataRng() == v.settings().dataRng())
+                .filter(f -> sameSubset(f, v))
                 .findFirst().ifPresent(f -> out.add(new Paired(v.seed(), value.applyAsDouble(v),
                         value.applyAsDouble(f)))));
         return out;
@@ -226,8 +236,8 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
                 continue;
             }
             for (RunResult v : c.finished().stream().sorted(Comparator.comparingInt(RunResult::seed)).toList()) {
-                Optional<RunResult> twin = faithful.get().finished().stream().filter(f -> f.seed() == v.seed()
-                        && f.settings().seedData() == v.settings().seedData()).findFirst();
+                Optional<RunResult> twin = faithful.get().finished().stream().filter(f -> sameSubset(f, v))
+                        .findFirst();
                 if (twin.isEmpty()) {
                     continue;
                 }

@@ -4,6 +4,8 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import ssgan.format.Formats;
 
+import java.util.Arrays;
+
 /**
  * A cell's graded verdict against the paper, with the figures behind it and the rule that gave it. The paper's side
  * is a sample of {@code paperN} runs (10 unless its table says otherwise) with the published mean and std.
@@ -115,7 +117,7 @@ public record Judgement(Verdict verdict, int n, double difference, double se, do
         boolean welchDiffers = test.p() < Verdict.ALPHA;
         boolean allOutside = ours.min() > paperMean + half || ours.max() < paperMean - half;
         boolean equivalent = tostLow > -paperStd && tostHigh < paperStd;
-        int outside = (int) java.util.Arrays.stream(values).filter(x -> Math.abs(x - paperMean) > half).count();
+        int outside = (int) Arrays.stream(values).filter(x -> Math.abs(x - paperMean) > half).count();
         boolean unstable = collapsed > 0 || (values.length > 0 && tooManyOutside(outside, values.length));
         Verdict v = welchDiffers || allOutside ? (difference < 0 ? Verdict.BETTER : Verdict.WORSE)
                 : unstable ? Verdict.UNSTABLE
@@ -165,7 +167,7 @@ public record Judgement(Verdict verdict, int n, double difference, double se, do
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int m = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
