@@ -54,13 +54,22 @@ public final class PaperProtocol {
      * "key=value" in key order, or "faithful" when there are none.
      */
     public static String variant(Settings settings) {
-        Map<String, Object> paper = setup(settings.dataset());
-        List<String> differences = new TreeMap<>(SettingsCodec.toMap(settings)).entrySet().stream()
-                .filter(e -> !NOT_A_VARIANT.contains(e.getKey()))
-                .filter(e -> !sameValue(e.getValue(), paper.get(e.getKey())))
+        List<String> differences = differences(settings).entrySet().stream()
                 .map(e -> e.getKey() + "=" + text(e.getValue()))
                 .toList();
         return differences.isEmpty() ? "faithful" : String.join(", ", differences);
+    }
+
+    /** The settings (other than seeds, labels, dataset and epochs) where a run differs from the paper, config form. */
+    public static Map<String, Object> differences(Settings settings) {
+        Map<String, Object> paper = setup(settings.dataset());
+        Map<String, Object> out = new TreeMap<>();
+        new TreeMap<>(SettingsCodec.toMap(settings)).forEach((key, value) -> {
+            if (!NOT_A_VARIANT.contains(key) && !sameValue(value, paper.get(key))) {
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 
     /**

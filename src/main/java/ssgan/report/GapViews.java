@@ -1,6 +1,7 @@
 package ssgan.report;
 
 import ssgan.format.Formats;
+import ssgan.paper.AuthorsScripts;
 import ssgan.paper.PaperProtocol;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
@@ -39,7 +40,7 @@ final class GapViews {
         for (Gaps.Protocol p : g.protocols()) {
             CellSummary any = p.cells().values().iterator().next();
             String differs = PaperProtocol.variant(any.runs().get(0).settings());
-            rows.add(new PageModel.RowView(protocolName(p.variant()), "ours", any.figureName() + ", "
+            rows.add(new PageModel.RowView(protocolName(any), "ours", any.figureName() + ", "
                     + any.key().budget() + (differs.equals("faithful") ? "" : " · " + differs),
                     g.labels().stream().map(l -> Optional.ofNullable(p.cells().get(l))
                     .map(GapViews::ours).orElse(new PageModel.TableCell("no runs", null, null, null, null, "empty")))
@@ -52,9 +53,13 @@ final class GapViews {
                 caveat);
     }
 
-    /** The faithful variant is the authors' released script; other names are the experiments' own. */
-    static String protocolName(String variant) {
-        return variant.equals("faithful") ? "released script (0fa06b5): faithful" : variant;
+    /** A protocol's name, after the authors' script it is where it is one: "the paper week's script (30d4beb): …". */
+    static String protocolName(CellSummary c) {
+        return script(c).map(s -> s.description() + " (" + s.commit() + "): ").orElse("") + c.key().variant();
+    }
+
+    private static Optional<AuthorsScripts.Script> script(CellSummary c) {
+        return c.runs().isEmpty() ? Optional.empty() : AuthorsScripts.of(c.runs().get(0).settings());
     }
 
     private static PageModel.TableCell published(PaperTable.Cell c) {
@@ -123,16 +128,33 @@ final class GapViews {
         };
     }
 
-    /** The gap's conclusion, worded by the strongest finding among its protocols. */
+    /**
+     * The gap's conclusion, worded by the strongest finding among its protocols. A protocol that is one of the
+     * authors' scripts explains the gap; any other change only names what costs the released script the cell here,
+     * since the authors' code, as far as its history shows, never made it.
+     */
     static String conclusion(Gaps.Gap g) {
-        List<String> closes = names(g, Gaps.Finding.CLOSES);
+        List<Gaps.Effect> closing = g.effects().stream().filter(e -> e.finding() == Gaps.Finding.CLOSES).toList();
         List<String> narrows = names(g, Gaps.Finding.NARROWS);
         int n = g.effects().stream().mapToInt(e -> e.cell().figure().n()).min().orElse(0);
         String with = " (with " + runs(Math.min(n, g.faithful().figure().n())) + " or more per protocol: a"
                 + " difference this many seeds can show, not a precise size)";
-        if (!closes.isEmpty()) {
-            return "Explained: " + String.join(" and ", closes) + " reach" + (closes.size() == 1 ? "es" : "")
-                    + " the paper's range at " + g.labels() + " labels where the released script does not" + with + ".";
+        List<Gaps.Effect> authors = closing.stream().filter(e -> script(e.cell()).isPresent()).toList();
+        List<Gaps.Effect> others = closing.stream().filter(e -> script(e.cell()).isEmpty()).toList();
+        String where = " the paper's range at " + g.labels() + " labels where the released script does not" + with;
+        if (!authors.isEmpty()) {
+            Gaps.Effect first = authors.get(0);
+            AuthorsScripts.Script s = script(first.cell()).orElseThrow();
+            return "Explained: " + s.description() + " (" + s.commit() + "), " + first.cell().key().variant()
+                    + ", reaches" + where + ". The model and the method are the same in both scripts; the gap is"
+                    + " what changed between the two commits (" + String.join(", ", s.changes().keySet().stream()
+                    .sorted().toList()) + ")." + (others.isEmpty() ? "" : " " + notTheAuthors(others, "Also reaching"
+                    + " it"));
+        }
+        if (!others.isEmpty()) {
+            return "Reproduced only by changes the authors' code never made: " + notTheAuthors(others, null)
+                    + where + ". This names what costs the released script the cell in this reproduction; it does not"
+                    + " show that the paper's runs made that change.";
         }
         if (!narrows.isEmpty()) {
             return "Partly explained: " + String.join(" and ", narrows) + " lower" + (narrows.size() == 1 ? "s" : "")
@@ -157,6 +179,14 @@ final class GapViews {
                     + String.join(", ", lower) + (lower.size() == 1 ? " has" : " have")
                     + " fewer raw-D errors than the released script on every seed screened.";
         }).orElse("");
+    }
+
+    /** Protocols that are none of the authors' scripts, each with how it differs from the released script. */
+    private static String notTheAuthors(List<Gaps.Effect> effects, String lead) {
+        String list = effects.stream().map(e -> e.cell().key().variant() + " (" + PaperProtocol.variant(
+                e.cell().runs().get(0).settings()) + ")").collect(Collectors.joining(" and "));
+        return lead == null ? list + (effects.size() == 1 ? " reaches" : " reach")
+                : lead + ", but not the authors' code: " + list + ".";
     }
 
     private static List<String> names(Gaps.Gap g, Gaps.Finding finding) {

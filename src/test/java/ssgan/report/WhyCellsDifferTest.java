@@ -63,10 +63,24 @@ class WhyCellsDifferTest {
         assertEquals(gap.faithful().finished().stream().filter(r -> r.seed() == 1).findFirst().orElseThrow()
                 .finalAverage(), first.faithful(), 1e-9);
         String conclusion = GapViews.conclusion(gap);
-        assertTrue(conclusion.startsWith("Explained: orig_30d4beb reaches the paper's range at 20 labels"),
-                conclusion);
+        assertTrue(conclusion.startsWith("Explained: the paper week's script (30d4beb), orig_30d4beb, reaches the"
+                + " paper's range at 20 labels where the released script does not"), conclusion);
+        assertTrue(conclusion.endsWith("the gap is what changed between the two commits (learning_rate,"
+                + " lr_decay_end, lr_decay_start, reported_d)."), conclusion);
         assertTrue(GapViews.findingText(effect).contains("lower on 3 of 3 paired seeds (all of them: a chance of"
                 + " 0.125 if the protocol made no difference)"), GapViews.findingText(effect));
+    }
+
+    @Test
+    void aSwitchTheAuthorsNeverMadeNamesTheCostButExplainsNothingOfThePaper() {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        runs("mnist-low-labels", "no_data_init", Map.of("data_init", false), 300, 1400, 1500, 1600);
+        Gaps.Gap gap = gap();
+        assertEquals(Gaps.Finding.CLOSES, gap.effects().get(0).finding());
+        String conclusion = GapViews.conclusion(gap);
+        assertTrue(conclusion.startsWith("Reproduced only by changes the authors' code never made: no_data_init"
+                + " (data_init=false) reaches the paper's range at 20 labels"), conclusion);
+        assertTrue(conclusion.endsWith("it does not show that the paper's runs made that change."), conclusion);
     }
 
     @Test
