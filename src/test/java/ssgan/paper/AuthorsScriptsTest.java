@@ -54,6 +54,41 @@ class AuthorsScriptsTest {
         assertEquals(Optional.empty(), commit(SettingsCodec.fromMap(orig)), "a script plus a change of ours");
     }
 
+    /**
+     * The protocols at the paper's budget train on mnist-paper's labeled subsets seed for seed (so every difference
+     * from the released script is paired), and are what their files say: 30d4beb's script, or a change of ours.
+     */
+    @Test
+    void theProtocolFilesPairWithTheReleasedScriptsRunsSeedForSeed() throws ConfigException {
+        Map<String, Settings> released = new HashMap<>();
+        for (RunSpec run : load("mnist-paper.yaml")) {
+            released.put(run.settings().labels() + "/" + run.settings().seed(), run.settings());
+        }
+        Map<String, Optional<String>> files = Map.of("mnist-orig-30d4beb.yaml", Optional.of("30d4beb"),
+                "mnist-no-data-init.yaml", Optional.empty());
+        files.forEach((file, script) -> {
+            List<RunSpec> runs = load(file);
+            assertEquals(false, runs.isEmpty(), file);
+            for (RunSpec run : runs) {
+                Settings s = run.settings();
+                Settings twin = released.get(s.labels() + "/" + s.seed());
+                assertEquals(twin.seedData(), s.seedData(), file + " " + run.runId());
+                assertEquals(twin.dataRng(), s.dataRng(), file + " " + run.runId());
+                assertEquals(twin.epochs(), s.epochs(), file + " " + run.runId());
+                assertEquals(script, commit(s), file + " " + run.runId());
+            }
+        });
+    }
+
+    private static List<RunSpec> load(String file) {
+        try {
+            return ExperimentLoader.load(Path.of("experiments", file), List.of(),
+                    new DatasetCatalog(Path.of("data"))::find).runs();
+        } catch (ConfigException e) {
+            throw new AssertionError(file, e);
+        }
+    }
+
     @Test
     void theHistoryIsMnists() {
         Map<String, Object> cifar = new HashMap<>(Map.of("dataset", "cifar10", "model", "cifar_cnn"));
