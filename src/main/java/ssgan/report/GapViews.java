@@ -203,7 +203,8 @@ final class GapViews {
             }
             boolean reference = r.cell().key().faithful();
             String effect = reference ? "reference" : Double.isNaN(r.effect()) ? Formats.NONE
-                    : Formats.signed(r.effect(), d);
+                    : Formats.signed(r.effect(), d) + s.share(r).map(share -> " (" + Formats.number(100
+                    * share.fraction(), 0) + " % of " + share.of() + "'s)").orElse("");
             rows.add(new PageModel.ScreenRowView(r.cell().key().variant(), "#" + Assets.anchor(r.cell().key()),
                     String.valueOf(r.cell().finished().size()) + (r.cell().inProgress().isEmpty() ? ""
                             : " (+" + r.cell().inProgress().size() + " running)"), at,
@@ -217,7 +218,9 @@ final class GapViews {
                 + s.milestones().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + "; then, at epoch " + s.epochs() + ", each seed's difference from the faithful run of the same seed"
                 + " (the same labeled subset), sorted by the mean raw-D difference (the averaged D lags this early:"
-                + " its zero-started average still carries much of its start). "
+                + " its zero-started average still carries much of its start); beside it, the share of the effect"
+                + " of a larger change that contains the variant's (a deviation of the port's, against the whole"
+                + " port). "
                 + (lowerEverywhere.isEmpty() ? "No variant has fewer raw-D errors than faithful on every seed."
                 : "Fewer raw-D errors than faithful on every seed: " + String.join(", ", lowerEverywhere) + ".");
         return new PageModel.ScreenView("Screen: " + s.epochs() + " of " + fullFaithful.key().epochs() + " epochs",

@@ -1,6 +1,7 @@
 package ssgan.stats;
 
 import ssgan.metrics.EpochMetrics;
+import ssgan.paper.PaperProtocol;
 import ssgan.paper.PaperReference;
 import ssgan.paper.PaperTable;
 
@@ -75,7 +76,32 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
     }
 
     /** Variants at a budget shorter than the paper's, at the milestones of that budget (a third, two thirds, end). */
-    public record Screen(int epochs, List<Integer> milestones, List<ScreenRow> rows) {}
+    public record Screen(int epochs, List<Integer> milestones, List<ScreenRow> rows) {
+
+        /**
+         * What part of a larger change's effect a row's change gives: the row whose changes from the paper include
+         * all of this row's and more, with the largest effect (the whole port, for one of its deviations). Empty
+         * for the reference, without such a row, or when either effect is not a decrease.
+         */
+        public Optional<Share> share(ScreenRow row) {
+            Map<String, Object> mine = changes(row);
+            if (mine.isEmpty() || !(row.effect() < 0)) {
+                return Optional.empty();
+            }
+            return rows.stream().filter(r -> r != row && r.effect() < 0)
+                    .filter(r -> changes(r).size() > mine.size() && changes(r).entrySet().containsAll(mine.entrySet()))
+                    .min(Comparator.comparingDouble(ScreenRow::effect))
+                    .map(whole -> new Share(whole.cell().key().variant(), row.effect() / whole.effect()));
+        }
+
+        private static Map<String, Object> changes(ScreenRow row) {
+            return row.cell().runs().isEmpty() ? Map.of()
+                    : PaperProtocol.differences(row.cell().runs().get(0).settings());
+        }
+    }
+
+    /** A change's effect as a fraction of the effect of {@code of}, a larger change that contains it. */
+    public record Share(String of, double fraction) {}
 
     /**
      * @param raw       mean raw-D error over its finished runs at each milestone

@@ -72,6 +72,32 @@ class WhyCellsDifferTest {
     }
 
     @Test
+    void aDeviationsEffectIsGivenAsAShareOfTheWholePortsThatContainsIt() {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        runs("mnist-screen20", "faithful", Map.of(), 15, 5000, 5000, 5000);
+        runs("mnist-screen20", "pytorch_port", Map.of("data_init", false, "generator_output", "softplus",
+                "reported_d", "raw"), 15, 1000, 1000, 1000);
+        runs("mnist-screen20", "no_data_init", Map.of("data_init", false), 15, 2000, 2000, 2000);
+        runs("mnist-screen20", "orig_30d4beb", ORIG, 15, 3000, 3000, 3000);
+        runs("mnist-screen20", "extra_generator_step", Map.of("extra_generator_step", true), 15, 6000, 6000, 6000);
+        Gaps.Screen screen = gap().screens().get(0);
+        Map<String, Gaps.ScreenRow> rows = new LinkedHashMap<>();
+        screen.rows().forEach(r -> rows.put(r.cell().key().variant(), r));
+        Gaps.Share share = screen.share(rows.get("no_data_init")).orElseThrow();
+        assertEquals("pytorch_port", share.of());
+        // the fixture's raw D is about 1.1 x the given errors on both sides: (2000 - 5000) / (1000 - 5000)
+        assertEquals(0.75, share.fraction(), 0.01);
+        assertTrue(screen.share(rows.get("pytorch_port")).isEmpty(), "nothing contains the whole port");
+        assertTrue(screen.share(rows.get("orig_30d4beb")).isEmpty(), "lr and raw D are not the port's");
+        assertTrue(screen.share(rows.get("extra_generator_step")).isEmpty(), "more errors, no share");
+        PageModel.ScreenView view = GapViews.of(Analysis.of(RunLoader.load(new ResultsStore(tmp),
+                FixtureResults.facts()).runs(), FixtureResults.paperTables())).get(0).gaps().get(0).screens().get(0);
+        String effect = view.rows().stream().filter(r -> r.variant().equals("no_data_init")).findFirst()
+                .orElseThrow().effect();
+        assertTrue(effect.endsWith(" (75 % of pytorch_port's)"), effect);
+    }
+
+    @Test
     void aSwitchTheAuthorsNeverMadeNamesTheCostButExplainsNothingOfThePaper() {
         runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
         runs("mnist-low-labels", "no_data_init", Map.of("data_init", false), 300, 1400, 1500, 1600);
@@ -126,6 +152,7 @@ class WhyCellsDifferTest {
         assertEquals("lower-every-seed", view.rows().get(1).css());
         assertEquals(null, view.rows().get(2).css(), "softplus_output is higher on seed 2");
         assertTrue(view.note().endsWith("Fewer raw-D errors than faithful on every seed: no_data_init."), view.note());
+        assertTrue(screen.share(best).isEmpty(), "no larger change contains no_data_init in this screen");
         assertEquals("Not yet examined: no other protocol has runs of the paper's length at 20 labels. A lead, not a"
                 + " finding: at 15 epochs no_data_init has fewer raw-D errors than the released script on every seed"
                 + " screened.", GapViews.conclusion(gap));
