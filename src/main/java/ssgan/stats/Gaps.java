@@ -79,9 +79,10 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
     public record Screen(int epochs, List<Integer> milestones, List<ScreenRow> rows) {
 
         /**
-         * What part of a larger change's effect a row's change gives: the row whose changes from the paper include
-         * all of this row's and more, with the largest effect (the whole port, for one of its deviations). Empty
-         * for the reference, without such a row, or when either effect is not a decrease.
+         * What part of a larger change's effect a row's change gives: of the rows whose changes from the paper
+         * include all of this row's and more, the one with the most changes (the whole port, for one of its
+         * deviations or a pair of them), so that every part is measured against one whole. Empty for the reference,
+         * without such a row, or when either effect is not a decrease.
          */
         public Optional<Share> share(ScreenRow row) {
             Map<String, Object> mine = changes(row);
@@ -90,7 +91,8 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
             }
             return rows.stream().filter(r -> r != row && r.effect() < 0)
                     .filter(r -> changes(r).size() > mine.size() && changes(r).entrySet().containsAll(mine.entrySet()))
-                    .min(Comparator.comparingDouble(ScreenRow::effect))
+                    .max(Comparator.comparingInt((ScreenRow r) -> changes(r).size())
+                            .thenComparing(ScreenRow::effect, Comparator.reverseOrder()))
                     .map(whole -> new Share(whole.cell().key().variant(), row.effect() / whole.effect()));
         }
 
