@@ -7,11 +7,13 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import ssgan.config.SettingsCodec;
 import ssgan.results.Provenance;
 import ssgan.results.SubsetDifficulty;
+import ssgan.paper.AuthorsScripts;
 import ssgan.stats.Ablation;
 import ssgan.stats.Analysis;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Judgement;
 import ssgan.stats.ClaimLine;
+import ssgan.stats.Gaps;
 import ssgan.stats.Confusion;
 import ssgan.stats.RunConfusion;
 import ssgan.stats.RunSubset;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * report/data/: every table of the page as CSV and JSON, in numbers rather than formatted text (NaN and missing
@@ -54,6 +57,10 @@ final class DataExport {
         t.put("confusion", "per finished run, discriminator (averaged, raw), true and predicted class: test images");
         t.put("subsets", "per run with a subset.json: test errors of 1-NN on its labeled images alone, and its rank"
                 + " among random subsets of the same size");
+        t.put("why", "the \"why the low-label cells differ\" section seed by seed: each protocol of the paper's length"
+                + " and each screened variant against the released script's run of the same seed (so the same labeled"
+                + " subset), which D on each side, the difference, the protocol's finding or the variant's share of"
+                + " the larger change that contains it");
         t.put("metrics", "per run and epoch: losses, test errors, seconds");
         return t;
     }
@@ -77,6 +84,11 @@ final class DataExport {
         table(dir, "confusion", confusion);
         table(dir, "subsets", analysis.cells().stream().flatMap(c -> c.subsets().stream()).map(DataExport::subset)
                 .toList());
+        List<Map<String, Object>> why = new ArrayList<>();
+        for (String dataset : analysis.datasets()) {
+            analysis.gaps(dataset).ifPresent(g -> g.gaps().forEach(gap -> why.addAll(why(dataset, gap))));
+        }
+        table(dir, "why", why);
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (RunResult r : analysis.runs()) {
             for (EpochMetrics m : r.metrics()) {
@@ -273,6 +285,56 @@ final class DataExport {
             }
         }
         return rows;
+    }
+
+    /** One row per seed paired: protocols figure against figure and raw against raw, screens raw and averaged. */
+    private static List<Map<String, Object>> why(String dataset, Gaps.Gap gap) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String faithfulD = gap.faithful().figureName();
+        for (Gaps.Effect e : gap.effects()) {
+            Map<String, Object> common = whyRow(dataset, gap, "protocol", e.cell());
+            common.put("finding", e.finding().name().toLowerCase(Locale.ROOT));
+            e.paired().forEach(p -> rows.add(paired(common, p, e.cell().figureName(), faithfulD)));
+            e.pairedRaw().forEach(p -> rows.add(paired(common, p, "raw D", "raw D")));
+        }
+        for (Gaps.Screen screen : gap.screens()) {
+            for (Gaps.ScreenRow r : screen.rows()) {
+                Map<String, Object> common = whyRow(dataset, gap, "screen", r.cell());
+                Optional<Gaps.Share> share = screen.share(r);
+                common.put("share_of", share.map(Gaps.Share::of).orElse(null));
+                common.put("share", share.map(x -> number(x.fraction())).orElse(null));
+                r.pairedRaw().forEach(p -> rows.add(paired(common, p, "raw D", "raw D")));
+                r.pairedAveraged().forEach(p -> rows.add(paired(common, p, "averaged D", "averaged D")));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> whyRow(String dataset, Gaps.Gap gap, String kind, CellSummary c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dataset", dataset);
+        row.put("labels", gap.labels());
+        row.put("kind", kind);
+        row.put("epochs", c.key().epochs());
+        row.put("variant", c.key().variant());
+        row.put("authors_script", c.runs().isEmpty() ? null : AuthorsScripts.of(c.runs().get(0).settings())
+                .map(AuthorsScripts.Script::commit).orElse(null));
+        row.put("finding", null);
+        row.put("share_of", null);
+        row.put("share", null);
+        return row;
+    }
+
+    private static Map<String, Object> paired(Map<String, Object> common, Gaps.Paired p, String variantD,
+                                              String faithfulD) {
+        Map<String, Object> row = new LinkedHashMap<>(common);
+        row.put("seed", p.seed());
+        row.put("variant_d", variantD);
+        row.put("variant_errors", number(p.variant()));
+        row.put("faithful_d", faithfulD);
+        row.put("faithful_errors", number(p.faithful()));
+        row.put("difference", number(p.difference()));
+        return row;
     }
 
     private static Map<String, Object> ablation(Ablation.Row r) {

@@ -1,5 +1,7 @@
 package ssgan.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssgan.results.ResultsStore;
@@ -8,6 +10,7 @@ import ssgan.stats.Analysis;
 import ssgan.stats.Gaps;
 import ssgan.stats.RunLoader;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +102,44 @@ class WhyCellsDifferTest {
         String effect = view.rows().stream().filter(r -> r.variant().equals("no_data_init")).findFirst()
                 .orElseThrow().effect();
         assertTrue(effect.endsWith(" (75 % of pytorch_port's)"), effect);
+    }
+
+    @Test
+    void theSectionsPairsAreExportedSeedBySeed() throws Exception {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 1400, 1500, 1600);
+        runs("mnist-screen20", "faithful", Map.of(), 15, 5000, 5000, 5000);
+        runs("mnist-screen20", "pytorch_port", Map.of("data_init", false, "generator_output", "softplus",
+                "reported_d", "raw"), 15, 1000, 1000, 1000);
+        runs("mnist-screen20", "no_data_init", Map.of("data_init", false), 15, 2000, 2000, 2000);
+        Gaps.Gap gap = gap();
+        Path out = tmp.resolve("report");
+        new ReportGenerator().generate(new ResultsStore(tmp), FixtureResults.paperTables(), FixtureResults.facts(),
+                "experiments/paper", out);
+        JsonNode why = new ObjectMapper().readTree(out.resolve("data/why.json").toFile());
+        // the protocol: 3 seeds figure against figure, 3 raw against raw; each screened variant: 3 raw, 3 averaged
+        assertEquals(6 + 2 * 6, why.size());
+        JsonNode first = why.get(0);
+        assertEquals("protocol", first.get("kind").asText());
+        assertEquals("orig_30d4beb", first.get("variant").asText());
+        assertEquals("30d4beb", first.get("authors_script").asText());
+        assertEquals("closes", first.get("finding").asText());
+        assertEquals("raw D", first.get("variant_d").asText());
+        assertEquals("averaged D", first.get("faithful_d").asText());
+        assertEquals(gap.effects().get(0).paired().get(0).difference(), first.get("difference").asDouble(), 1e-9);
+        JsonNode share = null;
+        for (JsonNode row : why) {
+            if (row.get("variant").asText().equals("no_data_init") && row.get("seed").asInt() == 2) {
+                share = row;
+            }
+        }
+        assertEquals("screen", share.get("kind").asText());
+        assertEquals("pytorch_port", share.get("share_of").asText());
+        assertEquals(0.75, share.get("share").asDouble(), 0.01);
+        assertTrue(share.get("authors_script").isNull(), "no script of the authors' turns the data init off");
+        assertTrue(Files.readString(out.resolve("data/why.csv")).startsWith("dataset,labels,kind,epochs,variant,"
+                + "authors_script,finding,share_of,share,seed,variant_d,variant_errors,faithful_d,faithful_errors,"
+                + "difference"));
     }
 
     @Test
