@@ -129,36 +129,46 @@ final class GapViews {
     }
 
     /**
-     * The gap's conclusion, worded by the strongest finding among its protocols. A protocol that is one of the
-     * authors' scripts explains the gap; any other change only names what costs the released script the cell here,
-     * since the authors' code, as far as its history shows, never made it.
+     * The gap's conclusion, worded by the strongest finding among its protocols. Only a protocol that is one of the
+     * authors' scripts explains the gap; a change their code never made (as far as its history shows) only names what
+     * costs the released script the cell here, and is worded so.
      */
     static String conclusion(Gaps.Gap g) {
-        List<Gaps.Effect> closing = g.effects().stream().filter(e -> e.finding() == Gaps.Finding.CLOSES).toList();
-        List<String> narrows = names(g, Gaps.Finding.NARROWS);
         int n = g.effects().stream().mapToInt(e -> e.cell().figure().n()).min().orElse(0);
         String with = " (with " + runs(Math.min(n, g.faithful().figure().n())) + " or more per protocol: a"
                 + " difference this many seeds can show, not a precise size)";
-        List<Gaps.Effect> authors = closing.stream().filter(e -> script(e.cell()).isPresent()).toList();
-        List<Gaps.Effect> others = closing.stream().filter(e -> script(e.cell()).isEmpty()).toList();
         String where = " the paper's range at " + g.labels() + " labels where the released script does not" + with;
-        if (!authors.isEmpty()) {
-            Gaps.Effect first = authors.get(0);
+        List<Gaps.Effect> authorsClose = found(g, Gaps.Finding.CLOSES, true);
+        List<Gaps.Effect> othersClose = found(g, Gaps.Finding.CLOSES, false);
+        List<Gaps.Effect> authorsNarrow = found(g, Gaps.Finding.NARROWS, true);
+        List<Gaps.Effect> othersNarrow = found(g, Gaps.Finding.NARROWS, false);
+        List<Gaps.Effect> narrows = new ArrayList<>(authorsNarrow);
+        narrows.addAll(othersNarrow);
+        String alsoNarrows = narrows.isEmpty() ? "" : " " + named(narrows) + verb(narrows, " lowers", " lower")
+                + " the error too, but not to the paper's range.";
+        if (!authorsClose.isEmpty()) {
+            Gaps.Effect first = authorsClose.get(0);
             AuthorsScripts.Script s = script(first.cell()).orElseThrow();
-            return "Explained: " + s.description() + " (" + s.commit() + "), " + first.cell().key().variant()
-                    + ", reaches" + where + ". The model and the method are the same in both scripts; the gap is"
-                    + " what changed between the two commits (" + String.join(", ", s.changes().keySet().stream()
-                    .sorted().toList()) + ")." + (others.isEmpty() ? "" : " " + notTheAuthors(others, "Also reaching"
-                    + " it"));
+            return "Explained: " + named(List.of(first)) + ", reaches" + where + ". The model and the method are the"
+                    + " same in both scripts; the gap is what changed between them (" + String.join(", ",
+                    s.changes().keySet().stream().sorted().toList()) + ")." + (othersClose.isEmpty() ? ""
+                    : " Also reaching it, but not the authors' code: " + named(othersClose) + ".") + alsoNarrows;
         }
-        if (!others.isEmpty()) {
-            return "Reproduced only by changes the authors' code never made: " + notTheAuthors(others, null)
-                    + where + ". This names what costs the released script the cell in this reproduction; it does not"
-                    + " show that the paper's runs made that change.";
+        if (!othersClose.isEmpty()) {
+            return "Reproduced only by changes the authors' code never made: " + named(othersClose)
+                    + verb(othersClose, " reaches", " reach") + where + ". This names what costs the released script"
+                    + " the cell in this reproduction; it does not show that the paper's runs made that change."
+                    + alsoNarrows;
         }
-        if (!narrows.isEmpty()) {
-            return "Partly explained: " + String.join(" and ", narrows) + " lower" + (narrows.size() == 1 ? "s" : "")
-                    + " the error but not to the paper's range" + with + ".";
+        if (!authorsNarrow.isEmpty()) {
+            return "Partly explained: " + named(authorsNarrow) + verb(authorsNarrow, ", lowers", ", lower")
+                    + " the error but not to the paper's range" + with + "." + (othersNarrow.isEmpty() ? ""
+                    : " Not the authors' code, " + named(othersNarrow) + verb(othersNarrow, " lowers", " lower")
+                    + " it too.");
+        }
+        if (!othersNarrow.isEmpty()) {
+            return "Narrowed only by changes the authors' code never made: " + named(othersNarrow)
+                    + verb(othersNarrow, " lowers", " lower") + " the error but not to the paper's range" + with + ".";
         }
         if (g.effects().stream().anyMatch(e -> e.finding() != Gaps.Finding.TOO_FEW)) {
             return "Not explained by the protocols run here ("
@@ -171,6 +181,27 @@ final class GapViews {
                 + " labels have not finished in numbers that allow an interval.") + screenHint(g);
     }
 
+    /** The protocols with a finding: the authors' scripts, or the others. */
+    private static List<Gaps.Effect> found(Gaps.Gap g, Gaps.Finding finding, boolean authors) {
+        return g.effects().stream().filter(e -> e.finding() == finding && script(e.cell()).isPresent() == authors)
+                .toList();
+    }
+
+    /**
+     * Protocols as a sentence names them: an authors' script by its commit ("the paper week's script (30d4beb),
+     * orig_30d4beb"), any other with how it differs from the released script ("no_data_init (data_init=false)").
+     */
+    private static String named(List<Gaps.Effect> effects) {
+        return effects.stream().map(e -> script(e.cell()).map(s -> s.description() + " (" + s.commit() + "), "
+                        + e.cell().key().variant())
+                .orElse(e.cell().key().variant() + " (" + PaperProtocol.variant(e.cell().runs().get(0).settings())
+                        + ")")).collect(Collectors.joining(" and "));
+    }
+
+    private static String verb(List<?> subjects, String one, String several) {
+        return subjects.size() == 1 ? one : several;
+    }
+
     /** What the longest screen at this label count suggests so far, worded as no more than a lead. */
     private static String screenHint(Gaps.Gap g) {
         return g.screens().stream().findFirst().map(s -> {
@@ -179,18 +210,6 @@ final class GapViews {
                     + String.join(", ", lower) + (lower.size() == 1 ? " has" : " have")
                     + " fewer raw-D errors than the released script on every seed screened.";
         }).orElse("");
-    }
-
-    /** Protocols that are none of the authors' scripts, each with how it differs from the released script. */
-    private static String notTheAuthors(List<Gaps.Effect> effects, String lead) {
-        String list = effects.stream().map(e -> e.cell().key().variant() + " (" + PaperProtocol.variant(
-                e.cell().runs().get(0).settings()) + ")").collect(Collectors.joining(" and "));
-        return lead == null ? list + (effects.size() == 1 ? " reaches" : " reach")
-                : lead + ", but not the authors' code: " + list + ".";
-    }
-
-    private static List<String> names(Gaps.Gap g, Gaps.Finding finding) {
-        return g.effects().stream().filter(e -> e.finding() == finding).map(e -> e.cell().key().variant()).toList();
     }
 
     private static PageModel.ScreenView screen(Gaps.Screen s, CellSummary fullFaithful) {

@@ -68,8 +68,8 @@ class WhyCellsDifferTest {
         String conclusion = GapViews.conclusion(gap);
         assertTrue(conclusion.startsWith("Explained: the paper week's script (30d4beb), orig_30d4beb, reaches the"
                 + " paper's range at 20 labels where the released script does not"), conclusion);
-        assertTrue(conclusion.endsWith("the gap is what changed between the two commits (learning_rate,"
-                + " lr_decay_end, lr_decay_start, reported_d)."), conclusion);
+        assertTrue(conclusion.endsWith("The model and the method are the same in both scripts; the gap is what"
+                + " changed between them (learning_rate, lr_decay_end, lr_decay_start, reported_d)."), conclusion);
         assertTrue(GapViews.findingText(effect).contains("lower on 3 of 3 paired seeds (all of them: a chance of"
                 + " 0.125 if the protocol made no difference)"), GapViews.findingText(effect));
     }
@@ -152,6 +152,20 @@ class WhyCellsDifferTest {
         assertTrue(conclusion.startsWith("Reproduced only by changes the authors' code never made: no_data_init"
                 + " (data_init=false) reaches the paper's range at 20 labels"), conclusion);
         assertTrue(conclusion.endsWith("it does not show that the paper's runs made that change."), conclusion);
+    }
+
+    @Test
+    void theAuthorsScriptNarrowingIsPartlyExplainedAndASwitchBesideItIsNamedAsNotTheirs() {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        // raw D about 1.1 x: 3300, 3410, 3520, lower than every released run and above the paper's range
+        runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 3000, 3100, 3200);
+        runs("mnist-low-labels", "no_data_init", Map.of("data_init", false), 300, 2900, 3000, 3100);
+        Gaps.Gap gap = gap();
+        assertTrue(gap.effects().stream().allMatch(e -> e.finding() == Gaps.Finding.NARROWS), gap.effects().toString());
+        assertEquals("Partly explained: the paper week's script (30d4beb), orig_30d4beb, lowers the error but not to"
+                + " the paper's range (with 3 runs or more per protocol: a difference this many seeds can show, not a"
+                + " precise size). Not the authors' code, no_data_init (data_init=false) lowers it too.",
+                GapViews.conclusion(gap));
     }
 
     @Test
