@@ -39,10 +39,10 @@ public final class AuthorsScripts {
         if (!settings.dataset().equalsIgnoreCase("mnist")) {
             return Optional.empty();
         }
+        // differs from the released script in exactly the script's keys, and applying the script changes nothing
         Map<String, Object> differences = PaperProtocol.differences(settings);
-        return MNIST.stream().filter(s -> differences.equals(PaperProtocol.differences(apply(settings, s))))
-                .filter(s -> differences.keySet().equals(s.changes().keySet()))
-                .findFirst();
+        return MNIST.stream().filter(s -> differences.keySet().equals(s.changes().keySet())
+                && differences.equals(PaperProtocol.differences(apply(settings, s)))).findFirst();
     }
 
     /** The run's settings with a script's changes applied: config form in, typed back out. */

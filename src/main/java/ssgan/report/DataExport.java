@@ -317,8 +317,7 @@ final class DataExport {
         row.put("kind", kind);
         row.put("epochs", c.key().epochs());
         row.put("variant", c.key().variant());
-        row.put("authors_script", c.runs().isEmpty() ? null : AuthorsScripts.of(c.runs().get(0).settings())
-                .map(AuthorsScripts.Script::commit).orElse(null));
+        row.put("authors_script", AuthorsScripts.of(c.setup()).map(AuthorsScripts.Script::commit).orElse(null));
         row.put("finding", null);
         row.put("share_of", null);
         row.put("share", null);

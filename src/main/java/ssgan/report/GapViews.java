@@ -39,7 +39,7 @@ final class GapViews {
                         .toList()))));
         for (Gaps.Protocol p : g.protocols()) {
             CellSummary any = p.cells().values().iterator().next();
-            String differs = PaperProtocol.variant(any.runs().get(0).settings());
+            String differs = PaperProtocol.variant(any.setup());
             rows.add(new PageModel.RowView(protocolName(any), "ours", any.figureName() + ", "
                     + any.key().budget() + (differs.equals("faithful") ? "" : " · " + differs),
                     g.labels().stream().map(l -> Optional.ofNullable(p.cells().get(l))
@@ -59,7 +59,7 @@ final class GapViews {
     }
 
     private static Optional<AuthorsScripts.Script> script(CellSummary c) {
-        return c.runs().isEmpty() ? Optional.empty() : AuthorsScripts.of(c.runs().get(0).settings());
+        return AuthorsScripts.of(c.setup());
     }
 
     private static PageModel.TableCell published(PaperTable.Cell c) {
@@ -194,8 +194,8 @@ final class GapViews {
     private static String named(List<Gaps.Effect> effects) {
         return effects.stream().map(e -> script(e.cell()).map(s -> s.description() + " (" + s.commit() + "), "
                         + e.cell().key().variant())
-                .orElse(e.cell().key().variant() + " (" + PaperProtocol.variant(e.cell().runs().get(0).settings())
-                        + ")")).collect(Collectors.joining(" and "));
+                .orElse(e.cell().key().variant() + " (" + PaperProtocol.variant(e.cell().setup()) + ")"))
+                .collect(Collectors.joining(" and "));
     }
 
     private static String verb(List<?> subjects, String one, String several) {

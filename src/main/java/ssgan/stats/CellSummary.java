@@ -42,6 +42,12 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
     /** The cell's number, the verdict's input: {@link #average} or {@link #raw}, as its runs' reported_d says. */
     public SampleStats figure() { return reportedD == Settings.ReportedD.RAW ? raw : average; }
 
+    /**
+     * The settings its runs share, seeds aside (a cell is one setup): those of its first run, or of a run left out
+     * when every one was.
+     */
+    public Settings setup() { return (runs.isEmpty() ? leftOut : runs).get(0).settings(); }
+
     /** "averaged D" or "raw D". */
     public String figureName() { return RunResult.figureName(reportedD); }
 

@@ -97,8 +97,7 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         }
 
         private static Map<String, Object> changes(ScreenRow row) {
-            return row.cell().runs().isEmpty() ? Map.of()
-                    : PaperProtocol.differences(row.cell().runs().get(0).settings());
+            return PaperProtocol.differences(row.cell().setup());
         }
     }
 
