@@ -1,12 +1,16 @@
 package ssgan.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
-/** Convolution helpers that DJL's PyTorch engine lacks. */
+/** Convolution helpers that DJL's PyTorch engine lacks, and the one door every convolution of the models takes. */
 final class ConvOps {
     private static final Shape ONE = new Shape(1, 1);
+    /** oneDNN's widest channel block for float32 (AVX-512; AVX2 uses 8, which divides it). */
+    static final int CHANNEL_BLOCK = 16;
 
     private ConvOps() {}
 
@@ -17,6 +21,32 @@ final class ConvOps {
             n *= a.getShape().get(axis);
         }
         return GraphScalars.dividedBy(a.sum(axes, keepDims), n);
+    }
+
+    /**
+     * conv2d(x, w) + bias, w of shape (out, in, kh, kw), dilation 1, one group. On the CPU, libtorch 2.7.1 runs
+     * float32 convolutions in oneDNN, which stores channels in blocks of 16 and pads the last, partial one. When the
+     * output channels end in a partial block, its input gradient is wrong: it takes in padding it never wrote (off
+     * by 44-56 % of the largest entry against float64 on the development machine, and NaN whenever that memory
+     * holds a NaN bit pattern). The CIFAR generator's output layer has 12 output channels (4 phases x RGB), so
+     * every layer below it learnt from a wrong gradient until 2026-12-06. Hence zero output channels up to a whole
+     * block, and the result cut back: oneDNN has no padding to leave unwritten, and the real channels' sums are
+     * the same. The zero channels are constants; no gradient flows into them. (Partial input-channel blocks, as in
+     * D's 3 -> 96 first layer, measure right.)
+     */
+    static NDArray conv2d(NDArray x, NDArray w, NDArray bias, Shape stride, Shape padding) {
+        long out = w.getShape().get(0);
+        long missing = x.getDevice().isGpu() ? 0 : (CHANNEL_BLOCK - out % CHANNEL_BLOCK) % CHANNEL_BLOCK;
+        if (missing == 0) {
+            return Conv2d.conv2d(x, w, bias, stride, padding, ONE, 1).singletonOrThrow();
+        }
+        NDManager m = w.getManager();
+        Shape kernel = w.getShape();
+        Shape zeroKernels = new Shape(missing, kernel.get(1), kernel.get(2), kernel.get(3));
+        NDArray wholeW = w.concat(m.zeros(zeroKernels, w.getDataType()), 0);
+        NDArray wholeBias = bias == null ? null : bias.concat(m.zeros(new Shape(missing), bias.getDataType()), 0);
+        return Conv2d.conv2d(x, wholeW, wholeBias, stride, padding, ONE, 1).singletonOrThrow()
+                .get(new NDIndex().addAllDim().addSliceDim(0, out));
     }
 
     /**
@@ -40,7 +70,7 @@ final class ConvOps {
                 .flip(3, 5)                      // (in, out, dy, py, dx, px)
                 .transpose(3, 5, 1, 0, 2, 4)     // (py, px, out, in, dy, dx)
                 .reshape(4 * out, in, 3, 3);
-        NDArray phases = Conv2d.conv2d(x, k, null, ONE, ONE, ONE, 1).singletonOrThrow(); // (n, 4 out, h, w)
+        NDArray phases = conv2d(x, k, null, ONE, ONE); // (n, 4 out, h, w)
         NDArray y = phases.reshape(n, 2, 2, out, h, wd)
                 .transpose(0, 3, 4, 1, 5, 2)     // (n, out, h, py, w, px)
                 .reshape(n, out, 2 * h, 2 * wd);

@@ -3,7 +3,6 @@ package ssgan.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 
 import java.util.List;
 
@@ -20,7 +19,6 @@ import java.util.List;
  */
 public final class WeightNormConv {
     private static final float EPS = 1e-6f;
-    private static final Shape DILATION = new Shape(1, 1);
 
     private final Param direction;
     private final Param scale;
@@ -70,7 +68,7 @@ public final class WeightNormConv {
         NDArray b = src.valueOf(bias);
         return transposed
                 ? ConvOps.transposedConv5x5Stride2(x, weight, b)
-                : Conv2d.conv2d(x, weight, b, stride, padding, DILATION, 1).singletonOrThrow();
+                : ConvOps.conv2d(x, weight, b, stride, padding);
     }
 
     /**

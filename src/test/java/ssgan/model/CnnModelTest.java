@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -107,6 +110,56 @@ class CnnModelTest {
             assertEquals(new Shape(n, out, 2 * h, 2 * w), y.getShape());
             assertArrayEquals(expected, y.toFloatArray(), 1e-4f);
         }
+    }
+
+    /**
+     * Every convolution's output and gradients in float32 against float64 (which libtorch runs without oneDNN), at
+     * the shapes that matter: the CIFAR generator's output layer (128 -> 12 = 4 phases x RGB, at test and at full
+     * size) and D's first layer (3 -> 96). Straight through {@code Conv2d.conv2d}, the 12-channel input gradient was
+     * off by 44-56 % of its largest entry on the development machine (AVX-512), or NaN; see {@link ConvOps#conv2d}.
+     */
+    @Test
+    void convolutionGradientsMatchDoublePrecision() {
+        int[][] shapes = {{4, 128, 12, 4}, {4, 8, 12, 6}, {4, 3, 96, 8}, {100, 128, 12, 16}}; // n, in, out, side
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int[] s : shapes) {
+                float[][] single = convolutionAndGradients(m, s, DataType.FLOAT32);
+                float[][] reference = convolutionAndGradients(m, s, DataType.FLOAT64);
+                for (int part = 0; part < single.length; part++) {
+                    float largest = 0;
+                    for (float r : reference[part]) {
+                        largest = Math.max(largest, Math.abs(r));
+                    }
+                    assertArrayEquals(reference[part], single[part], 1e-5f * largest,
+                            Arrays.toString(s) + " " + new String[] {"y", "dx", "dw", "db"}[part]);
+                }
+            }
+        }
+    }
+
+    /** y = conv(x, w) + b, 3x3, padding 1, and the gradients of sum(y^2), computed in {@code type}. */
+    private static float[][] convolutionAndGradients(NDManager m, int[] s, DataType type) {
+        Engine.getInstance().setRandomSeed(3);
+        NDArray x = m.randomNormal(0f, 1f, new Shape(s[0], s[1], s[3], s[3]), DataType.FLOAT32).toType(type, false);
+        NDArray w = m.randomNormal(0f, 0.05f, new Shape(s[2], s[1], 3, 3), DataType.FLOAT32).toType(type, false);
+        NDArray b = m.randomNormal(0f, 0.05f, new Shape(s[2]), DataType.FLOAT32).toType(type, false);
+        NDArray[] inputs = {x, w, b};
+        for (NDArray a : inputs) {
+            a.setRequiresGradient(true);
+        }
+        float[][] result = new float[4][];
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            Shape one = new Shape(1, 1);
+            NDArray y = type == DataType.FLOAT64
+                    ? Conv2d.conv2d(x, w, b, one, one, one, 1).singletonOrThrow()
+                    : ConvOps.conv2d(x, w, b, one, one);
+            result[0] = y.toType(DataType.FLOAT32, false).toFloatArray();
+            collector.backward(y.square().sum());
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            result[i + 1] = inputs[i].getGradient().toType(DataType.FLOAT32, false).toFloatArray();
+        }
+        return result;
     }
 
     @Test
