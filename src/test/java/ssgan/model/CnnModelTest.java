@@ -113,46 +113,51 @@ class CnnModelTest {
     }
 
     /**
-     * Every convolution's output and gradients in float32 against float64 (which libtorch runs without oneDNN), at
-     * the shapes that matter: the CIFAR generator's output layer (128 -> 12 = 4 phases x RGB, at test and at full
-     * size) and D's first layer (3 -> 96). Straight through {@code Conv2d.conv2d}, the 12-channel input gradient was
-     * off by 44-56 % of its largest entry on the development machine (AVX-512), or NaN; see {@link ConvOps#conv2d}.
+     * Every kind of convolution the CIFAR networks run, output and gradients in float32 against float64 (which
+     * libtorch computes without oneDNN): G's output layer (128 -> 12 = 4 phases x RGB, at test and at full size)
+     * and a hidden one, D's first layer (3 -> 96), a stride-2 layer, the valid 3x3 and the 1x1 (NIN) layers.
+     * Straight through {@code Conv2d.conv2d}, the 12-channel input gradient was off by 44-56 % of its largest entry
+     * on the development machine (AVX-512), or NaN; see {@link ConvOps#conv2d}.
      */
     @Test
     void convolutionGradientsMatchDoublePrecision() {
-        int[][] shapes = {{4, 128, 12, 4}, {4, 8, 12, 6}, {4, 3, 96, 8}, {100, 128, 12, 16}}; // n, in, out, side
+        int[][] layers = { // n, in, out, side, kernel, stride, padding
+                {4, 128, 12, 4, 3, 1, 1}, {4, 8, 12, 6, 3, 1, 1}, {100, 128, 12, 16, 3, 1, 1}, {4, 256, 512, 4, 3, 1, 1},
+                {4, 3, 96, 16, 3, 1, 1}, {4, 96, 96, 16, 3, 2, 1}, {4, 192, 192, 8, 3, 1, 0}, {4, 192, 192, 6, 1, 1, 0}};
         try (NDManager m = NDManager.newBaseManager()) {
-            for (int[] s : shapes) {
-                float[][] single = convolutionAndGradients(m, s, DataType.FLOAT32);
-                float[][] reference = convolutionAndGradients(m, s, DataType.FLOAT64);
+            for (int[] layer : layers) {
+                float[][] single = convolutionAndGradients(m, layer, DataType.FLOAT32);
+                float[][] reference = convolutionAndGradients(m, layer, DataType.FLOAT64);
                 for (int part = 0; part < single.length; part++) {
                     float largest = 0;
                     for (float r : reference[part]) {
                         largest = Math.max(largest, Math.abs(r));
                     }
                     assertArrayEquals(reference[part], single[part], 1e-5f * largest,
-                            Arrays.toString(s) + " " + new String[] {"y", "dx", "dw", "db"}[part]);
+                            Arrays.toString(layer) + " " + new String[] {"y", "dx", "dw", "db"}[part]);
                 }
             }
         }
     }
 
-    /** y = conv(x, w) + b, 3x3, padding 1, and the gradients of sum(y^2), computed in {@code type}. */
-    private static float[][] convolutionAndGradients(NDManager m, int[] s, DataType type) {
+    /** y = conv(x, w) + b for one row of the table above, and the gradients of sum(y^2), computed in {@code type}. */
+    private static float[][] convolutionAndGradients(NDManager m, int[] layer, DataType type) {
         Engine.getInstance().setRandomSeed(3);
-        NDArray x = m.randomNormal(0f, 1f, new Shape(s[0], s[1], s[3], s[3]), DataType.FLOAT32).toType(type, false);
-        NDArray w = m.randomNormal(0f, 0.05f, new Shape(s[2], s[1], 3, 3), DataType.FLOAT32).toType(type, false);
-        NDArray b = m.randomNormal(0f, 0.05f, new Shape(s[2]), DataType.FLOAT32).toType(type, false);
+        int n = layer[0], in = layer[1], out = layer[2], side = layer[3], k = layer[4];
+        NDArray x = m.randomNormal(0f, 1f, new Shape(n, in, side, side), DataType.FLOAT32).toType(type, false);
+        NDArray w = m.randomNormal(0f, 0.05f, new Shape(out, in, k, k), DataType.FLOAT32).toType(type, false);
+        NDArray b = m.randomNormal(0f, 0.05f, new Shape(out), DataType.FLOAT32).toType(type, false);
         NDArray[] inputs = {x, w, b};
         for (NDArray a : inputs) {
             a.setRequiresGradient(true);
         }
         float[][] result = new float[4][];
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            Shape one = new Shape(1, 1);
+            Shape stride = new Shape(layer[5], layer[5]);
+            Shape padding = new Shape(layer[6], layer[6]);
             NDArray y = type == DataType.FLOAT64
-                    ? Conv2d.conv2d(x, w, b, one, one, one, 1).singletonOrThrow()
-                    : ConvOps.conv2d(x, w, b, one, one);
+                    ? Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), 1).singletonOrThrow()
+                    : ConvOps.conv2d(x, w, b, stride, padding);
             result[0] = y.toType(DataType.FLOAT32, false).toFloatArray();
             collector.backward(y.square().sum());
         }
