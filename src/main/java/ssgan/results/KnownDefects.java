@@ -1,10 +1,12 @@
 package ssgan.results;
 
+import ssgan.config.Settings;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fixed defects of the trainer that could have changed a run's numbers, the one list of them. A run whose training
@@ -24,11 +26,22 @@ import java.util.Optional;
  */
 public final class KnownDefects {
 
-    /** @param commit the fixing commit, short; @param date its commit date; @param defect what it fixed */
-    public record Fix(String commit, Instant date, String defect) {
+    /**
+     * @param commit the fixing commit, short; @param date its commit date; @param defect what it fixed
+     * @param models the models that could meet the defect, empty for all; @param cpuOnly whether only CPU runs could
+     */
+    public record Fix(String commit, Instant date, String defect, Set<Settings.Model> models, boolean cpuOnly) {
         /** "trained before fix 1d69336: numbers may be affected". */
         public String mark() {
             return "trained before fix " + commit + ": numbers may be affected";
+        }
+
+        /** Whether a run of these settings on this device could have met the defect; unknown counts as could. */
+        boolean concerns(Settings settings, Provenance provenance) {
+            boolean model = models.isEmpty() || settings == null || models.contains(settings.model());
+            String device = provenance == null ? null : provenance.device();
+            boolean onDevice = !cpuOnly || device == null || !device.startsWith("gpu");
+            return model && onDevice;
         }
     }
 
@@ -47,15 +60,23 @@ public final class KnownDefects {
     public static final List<Fix> FIXES = List.of(
             new Fix("1d69336", Instant.parse("2026-11-30T02:42:36Z"),
                     "constants of the autograd graph lived in freed Java memory (a use-after-free that could put NaN"
-                            + " or garbage in the gradients)"));
+                            + " or garbage in the gradients)", Set.of(), false),
+            new Fix("c88c462", Instant.parse("2026-12-06T12:11:00Z"),
+                    "oneDNN gave the CIFAR generator's 12-channel output convolution a wrong input gradient on the CPU,"
+                            + " so every generator layer below it learnt from a wrong gradient",
+                    Set.of(Settings.Model.CIFAR_CNN), true));
 
     private KnownDefects() {}
 
-    /** The fixes the run's training predates, oldest first; none when it recorded no provenance. */
-    public static List<Fix> predating(Provenance provenance, double trainingSeconds) {
+    /**
+     * The fixes of defects a run of these settings could meet that its training predates, oldest first; none when
+     * it recorded no provenance.
+     */
+    public static List<Fix> predating(Settings settings, Provenance provenance, double trainingSeconds) {
         Optional<Instant> start = trainingStart(provenance, trainingSeconds);
         List<Fix> out = new ArrayList<>();
-        start.ifPresent(s -> FIXES.stream().filter(f -> s.isBefore(f.date())).forEach(out::add));
+        start.ifPresent(s -> FIXES.stream().filter(f -> s.isBefore(f.date()) && f.concerns(settings, provenance))
+                .forEach(out::add));
         return List.copyOf(out);
     }
 

@@ -24,7 +24,7 @@ final class DefectClearance {
         static Candidate of(RunResult run) {
             Map<String, Object> setup = new TreeMap<>(SettingsCodec.toMap(run.settings()));
             setup.remove("epochs");
-            return new Candidate(run, setup, KnownDefects.predating(run.provenance(), run.seconds()));
+            return new Candidate(run, setup, KnownDefects.predating(run.settings(), run.provenance(), run.seconds()));
         }
     }
 

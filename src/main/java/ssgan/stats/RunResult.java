@@ -89,7 +89,7 @@ public record RunResult(String experiment, String runId, String configHash, Path
      */
     public List<KnownDefects.Fix> predatedFixes() {
         List<KnownDefects.Fix> cleared = clearances.stream().map(KnownDefects.Clearance::fix).toList();
-        return KnownDefects.predating(provenance, seconds).stream().filter(f -> !cleared.contains(f)).toList();
+        return KnownDefects.predating(settings, provenance, seconds).stream().filter(f -> !cleared.contains(f)).toList();
     }
 
     /** Finished: done, trained to its own budget, and its record stands. Only these enter the statistics. */

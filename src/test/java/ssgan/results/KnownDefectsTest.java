@@ -1,6 +1,8 @@
 package ssgan.results;
 
 import org.junit.jupiter.api.Test;
+import ssgan.config.Defaults;
+import ssgan.config.Settings;
 import ssgan.data.DatasetCatalog;
 import ssgan.stats.DatasetFacts;
 import ssgan.stats.RunLoader;
@@ -17,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which runs trained before a known-defect fix, read from provenance alone (tests run from the project root). */
 class KnownDefectsTest {
     private static final KnownDefects.Fix FIX = KnownDefects.FIXES.get(0);
+    private static final KnownDefects.Fix CONV_FIX = KnownDefects.FIXES.get(1);
+    private static final Settings MNIST = Defaults.of(Settings.Model.MNIST_MLP);
+    private static final Settings CIFAR = Defaults.of(Settings.Model.CIFAR_CNN);
 
     @Test
     void theFixIsListedWithItsCommitDate() {
@@ -58,26 +63,46 @@ class KnownDefectsTest {
     void aRestartFromEpochZeroAfterTheFixLeavesTheEarlierTrainingBehind() {
         Provenance restarted = provenance("2026-12-01T00:00:00Z", 2, List.of(
                 sitting("2026-11-29T00:00:00Z", 0), sitting("2026-12-01T00:00:00Z", 0)));
-        assertEquals(List.of(), KnownDefects.predating(restarted, 100));
+        assertEquals(List.of(), KnownDefects.predating(MNIST, restarted, 100));
         Provenance resumed = provenance("2026-12-01T00:00:00Z", 2, List.of(
                 sitting("2026-11-29T00:00:00Z", 0), sitting("2026-12-01T00:00:00Z", 40)));
-        assertEquals(List.of(FIX), KnownDefects.predating(resumed, 100), "its first 40 epochs ran without the fix");
+        assertEquals(List.of(FIX), KnownDefects.predating(MNIST, resumed, 100), "its first 40 epochs ran without the fix");
     }
 
     @Test
     void withoutHistoryTheLatestStartOrTheEndLessTheTrainingTimeBoundsTheFirstStart() {
         Provenance one = provenance("2026-11-23T05:42:21Z", 1, null);
-        assertEquals(List.of(FIX), KnownDefects.predating(one, 1000));
+        assertEquals(List.of(FIX), KnownDefects.predating(MNIST, one, 1000));
         Provenance resumedAfter = provenance("2026-11-30T04:33:26Z", 6, null);
-        assertEquals(List.of(), KnownDefects.predating(resumedAfter, 3 * 3600.0),
+        assertEquals(List.of(), KnownDefects.predating(MNIST, resumedAfter, 3 * 3600.0),
                 "ended 06:12 after 3 h of training: began by 03:12, which does not show it began before 02:42");
-        assertEquals(List.of(FIX), KnownDefects.predating(resumedAfter, 5 * 3600.0),
+        assertEquals(List.of(FIX), KnownDefects.predating(MNIST, resumedAfter, 5 * 3600.0),
                 "5 h of training before 06:12: it began by 01:12, before the fix");
-        assertEquals(List.of(), KnownDefects.predating(null, 0), "no provenance, nothing known");
+        assertEquals(List.of(), KnownDefects.predating(MNIST, null, 0), "no provenance, nothing known");
+    }
+
+    /** The convolution fix concerns the CIFAR model on the CPU only: MNIST's networks have no convolution. */
+    @Test
+    void aFixConcernsOnlyTheRunsThatCouldMeetItsDefect() {
+        assertEquals("c88c462", CONV_FIX.commit());
+        Provenance beforeBoth = provenance("2026-11-23T05:42:21Z", 1, null);
+        assertEquals(List.of(FIX), KnownDefects.predating(MNIST, beforeBoth, 1000));
+        assertEquals(List.of(FIX, CONV_FIX), KnownDefects.predating(CIFAR, beforeBoth, 1000));
+        assertEquals(List.of(FIX, CONV_FIX), KnownDefects.predating(null, beforeBoth, 1000), "settings unknown");
+        Provenance onGpu = provenance("2026-11-23T05:42:21Z", 1, null, "gpu(0)");
+        assertEquals(List.of(FIX), KnownDefects.predating(CIFAR, onGpu, 1000));
+        Provenance betweenThem = provenance("2026-12-02T00:00:00Z", 1, null);
+        assertEquals(List.of(CONV_FIX), KnownDefects.predating(CIFAR, betweenThem, 1000));
+        assertEquals(List.of(), KnownDefects.predating(MNIST, betweenThem, 1000));
     }
 
     private static Provenance provenance(String startedAt, int sittings, List<Provenance.Sitting> history) {
-        return new Provenance("abc", false, "17", "0.35.1", "PyTorch", "2.7.1", "Linux", "vm", "cpu", 2, "cpu()",
+        return provenance(startedAt, sittings, history, "cpu()");
+    }
+
+    private static Provenance provenance(String startedAt, int sittings, List<Provenance.Sitting> history,
+                                         String device) {
+        return new Provenance("abc", false, "17", "0.35.1", "PyTorch", "2.7.1", "Linux", "vm", "cpu", 2, device,
                 "none", 1, 1, Map.of(), startedAt, "2026-11-30T06:12:38Z", sittings, null, null, history);
     }
 
