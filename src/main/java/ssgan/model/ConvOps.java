@@ -10,7 +10,7 @@ import ai.djl.nn.convolutional.Conv2d;
 final class ConvOps {
     private static final Shape ONE = new Shape(1, 1);
     /** oneDNN's widest channel block for float32 (AVX-512; AVX2 uses 8, which divides it). */
-    static final int CHANNEL_BLOCK = 16;
+    private static final int CHANNEL_BLOCK = 16;
 
     private ConvOps() {}
 
