@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@code ./ssgan} launcher's first build, with stand-ins for mvn and java on the PATH: the offline attempt
  * fails as it does on a machine whose Maven repository lacks the dependencies, and its [ERROR] block must not
- * reach a new user unless the online build fails too.
+ * reach a new user unless the online build fails too. Two launchers started together (two queued runs) build once.
  */
 class LauncherTest {
     private static final String OFFLINE_ERROR = "[ERROR] Cannot access central in offline mode";
@@ -28,15 +29,35 @@ class LauncherTest {
 
     private record Result(int exit, String output) {}
 
+    /** A project of an empty source tree and the launcher, with stand-ins for mvn and java. */
+    private void project(String mvn, String java) throws IOException {
+        Files.createDirectories(tmp.resolve("project/src/main"));
+        Files.writeString(tmp.resolve("project/pom.xml"), "<project/>");
+        Files.copy(Path.of("ssgan"), tmp.resolve("project/ssgan"));
+        Files.createDirectories(tmp.resolve("bin"));
+        script(tmp.resolve("bin/mvn"), mvn);
+        script(tmp.resolve("bin/java"), java);
+    }
+
+    /** Starts {@code ./ssgan --version} in the project, which builds the jar first. */
+    private Process start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("bash", tmp.resolve("project/ssgan").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().remove("SSGAN_JAR");
+        return pb.start();
+    }
+
+    private static Result result(Process p) throws IOException, InterruptedException {
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), output);
+    }
+
     private Result launch(boolean offlineWorks, boolean onlineWorks) throws IOException, InterruptedException {
-        Path project = tmp.resolve("project");
-        Files.createDirectories(project.resolve("src/main"));
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
-        Files.copy(Path.of("ssgan"), project.resolve("ssgan"));
-        Path bin = tmp.resolve("bin");
-        Files.createDirectories(bin);
         // Maven prints its errors on stdout
-        script(bin.resolve("mvn"), """
+        project("""
                 #!/usr/bin/env bash
                 if [[ " $* " == *" -o "* ]]; then
                   %s
@@ -45,15 +66,9 @@ class LauncherTest {
                 fi
                 mkdir -p target && touch target/ssgan-repro.jar
                 """.formatted(offlineWorks ? ":" : "echo '" + OFFLINE_ERROR + "'; exit 1",
-                onlineWorks ? ":" : "echo '[ERROR] online build failed'; exit 1"));
-        script(bin.resolve("java"), "#!/usr/bin/env bash\necho \"java started: $*\"\n");
-        ProcessBuilder pb = new ProcessBuilder("bash", project.resolve("ssgan").toString(), "--version")
-                .redirectErrorStream(true);
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), output);
+                onlineWorks ? ":" : "echo '[ERROR] online build failed'; exit 1"),
+                "#!/usr/bin/env bash\necho \"java started: $*\"\n");
+        return result(start());
     }
 
     private static void script(Path file, String text) throws IOException {
@@ -85,5 +100,31 @@ class LauncherTest {
         assertEquals(0, r.exit(), r.output());
         assertFalse(r.output().contains("downloading"), r.output());
         assertTrue(r.output().contains("java started:"), r.output());
+    }
+
+    @Test
+    void launchersStartedTogetherBuildOnceAndNeverRunAHalfWrittenJar() throws Exception {
+        // A slow build that writes its jar in two halves, as the shade plugin writes a large one in place.
+        project("""
+                #!/usr/bin/env bash
+                echo build >> "%s"
+                mkdir -p target
+                printf 'first half ' > target/ssgan-repro.jar
+                sleep 3
+                printf 'second half' >> target/ssgan-repro.jar
+                """.formatted(tmp.resolve("builds")), """
+                #!/usr/bin/env bash
+                while [ "$1" != -jar ]; do shift; done
+                echo "ran: $(cat "$2")"
+                """);
+        Process first = start();
+        Thread.sleep(500);   // the second starts while the first is building
+        Process second = start();
+        for (Process p : List.of(first, second)) {
+            Result r = result(p);
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(r.output().contains("ran: first half second half"), r.output());
+        }
+        assertEquals(List.of("build"), Files.readAllLines(tmp.resolve("builds")), "one build for two launchers");
     }
 }
