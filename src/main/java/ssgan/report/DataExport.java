@@ -294,6 +294,11 @@ final class DataExport {
         for (Gaps.Effect e : gap.effects()) {
             Map<String, Object> common = whyRow(dataset, gap, "protocol", e.cell());
             common.put("finding", e.finding().name().toLowerCase(Locale.ROOT));
+            e.closed().ifPresent(c -> {
+                common.put("gap_closed", number(c.fraction()));
+                common.put("gap_closed_ci_low", number(c.low()));
+                common.put("gap_closed_ci_high", number(c.high()));
+            });
             e.paired().forEach(p -> rows.add(paired(common, p, e.cell().figureName(), faithfulD)));
             e.pairedRaw().forEach(p -> rows.add(paired(common, p, "raw D", "raw D")));
         }
@@ -321,6 +326,9 @@ final class DataExport {
         row.put("finding", null);
         row.put("share_of", null);
         row.put("share", null);
+        row.put("gap_closed", null);
+        row.put("gap_closed_ci_low", null);
+        row.put("gap_closed_ci_high", null);
         return row;
     }
 

@@ -86,7 +86,8 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
 
     /** One protocol against the released script at one label count; differences are protocol − released. */
     public record EffectView(String variant, String href, String figure, String meanStd, String inside,
-                             String difference, String ci, String paired, String pairedRaw, String finding) {}
+                             String difference, String ci, String closed, String paired, String pairedRaw,
+                             String finding) {}
 
     public record ScreenView(String title, List<String> milestones, List<ScreenRowView> rows, String note) {}
 

@@ -48,19 +48,39 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
      * @param paired     the same seeds (so the same labeled subsets) in both, figure against figure
      * @param pairedRaw  the same seeds, raw D against raw D
      * @param inside     how many of its finished runs lie inside the paper's 95 % prediction interval for one run
+     * @param closed     how much of the released script's excess over the paper the protocol removes; empty
+     *                   without a paper value, or where the released script is not above it
      */
     public record Effect(CellSummary cell, MeanDifference vsFaithful, List<Paired> paired, List<Paired> pairedRaw,
-                         int inside, Finding finding) {
+                         int inside, Optional<GapClosed> closed, Finding finding) {
 
         /** Seeds on which the protocol has fewer errors than the released script. */
         public long lowerOn() { return paired.stream().filter(p -> p.difference() < 0).count(); }
     }
 
+    /**
+     * (released − protocol) / (released − paper): 1 is all of the gap, 0 none of it, above 1 beyond the paper. The
+     * interval is the Welch 95 % CI of protocol − released on the same scale (NaN with fewer than two runs a side);
+     * the paper's mean is taken as known, so the interval is narrower than one that counted its 10 runs' spread.
+     */
+    public record GapClosed(double fraction, double low, double high) {
+        static Optional<GapClosed> of(MeanDifference d, double released, double paper) {
+            double gap = released - paper;
+            if (!(gap > 0) || !Double.isFinite(d.difference())) {   // no gap, or no finished protocol run
+                return Optional.empty();
+            }
+            return Optional.of(new GapClosed(-d.difference() / gap, -d.ciHigh() / gap, -d.ciLow() / gap));
+        }
+    }
+
     /** What one protocol's runs say about the gap, at the confidence the run counts allow. */
     public enum Finding {
-        /** Fewer errors than the released script (Welch 95 % CI below 0) and its mean inside the paper's range. */
+        /**
+         * Fewer errors than the released script (Welch 95 % CI below 0), its mean inside the paper's range, and its
+         * verdict against the paper neither "worse" nor "unstable".
+         */
         CLOSES,
-        /** Fewer errors (CI below 0), but its mean still outside the paper's range. */
+        /** Fewer errors (CI below 0), but its mean still outside the paper's range or worse than the paper. */
         NARROWS,
         /** The CI includes 0: no difference these runs can show. */
         NO_EFFECT,
@@ -172,7 +192,7 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         CellKey k = faithful.key();
         List<Effect> effects = cells.stream().filter(c -> c.key().fullBudget() && !c.key().faithful()
                         && c.key().labels() == k.labels() && c.key().epochs() == k.epochs())
-                .map(c -> effect(c, faithful)).toList();
+                .map(c -> effect(c, faithful, paper.paperCell(k.dataset(), k.labels()))).toList();
         Map<Integer, List<CellSummary>> budgets = new TreeMap<>(Comparator.reverseOrder());
         cells.stream().filter(c -> !c.key().fullBudget() && c.key().labels() == k.labels())
                 .forEach(c -> budgets.computeIfAbsent(c.key().epochs(), e -> new ArrayList<>()).add(c));
@@ -182,7 +202,7 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         return new Gap(k.labels(), faithful, paper.paperCell(k.dataset(), k.labels()), effects, List.copyOf(screens));
     }
 
-    private static Effect effect(CellSummary cell, CellSummary faithful) {
+    private static Effect effect(CellSummary cell, CellSummary faithful, Optional<PaperTable.Cell> paper) {
         MeanDifference d = MeanDifference.of(cell.figure(), faithful.figure());
         List<Paired> paired = paired(cell.finished(), faithful.finished(), RunResult::finalFigure);
         List<Paired> pairedRaw = paired(cell.finished(), faithful.finished(), RunResult::finalRaw);
@@ -193,15 +213,18 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         if (cell.figure().n() < 2 || faithful.figure().n() < 2 || !Double.isFinite(d.ciHigh())) {
             finding = Finding.TOO_FEW;
         } else if (d.ciHigh() < 0) {
+            // the paper's range, and not shown to differ from the paper for the worse (nor collapsing)
             double mean = cell.figure().mean();
-            finding = j.compares() && mean >= j.predictionLow() && mean <= j.predictionHigh() ? Finding.CLOSES
+            boolean inRange = j.compares() && mean >= j.predictionLow() && mean <= j.predictionHigh();
+            finding = inRange && j.verdict() != Verdict.WORSE && j.verdict() != Verdict.UNSTABLE ? Finding.CLOSES
                     : Finding.NARROWS;
         } else if (d.ciLow() > 0) {
             finding = Finding.WIDENS;
         } else {
             finding = Finding.NO_EFFECT;
         }
-        return new Effect(cell, d, paired, pairedRaw, inside, finding);
+        Optional<GapClosed> closed = paper.flatMap(p -> GapClosed.of(d, faithful.figure().mean(), p.mean()));
+        return new Effect(cell, d, paired, pairedRaw, inside, closed, finding);
     }
 
     private static Screen screen(int epochs, CellSummary faithful, List<CellSummary> group) {
