@@ -82,7 +82,7 @@ final class GapViews {
         Judgement j = f.judgement();
         long outside = f.finished().stream().filter(r -> r.finalFigure() > j.predictionHigh()
                 || r.finalFigure() < j.predictionLow()).count();
-        String paper = g.paper().map(p -> Formats.published(p.mean(), p.std())).orElse(Formats.NONE);
+        String paper = paperText(g);
         String headline = g.labels() + " labels: the released script's runs give " + meanStd(f.figure(), d) + " ("
                 + f.figureName() + ", " + runs(f.figure().n()) + ") against the paper's " + paper + "; "
                 + outside + " of " + f.figure().n() + " outside the paper's 95 % prediction interval for one run "
@@ -201,12 +201,17 @@ final class GapViews {
      */
     private static String closedClause(Gaps.Effect e, Gaps.Gap g) {
         CellSummary c = e.cell();
-        String paper = g.paper().map(p -> Formats.published(p.mean(), p.std())).orElse(Formats.NONE);
+        String paper = paperText(g);
         return e.closed().map(x -> "; it removes " + percent(x.fraction()) + " of the released script's excess over"
                 + " the paper" + (Double.isFinite(x.low()) ? " (95 % CI " + percent(x.low()) + " to "
                 + percent(x.high()) + ")" : "") + ", and against the paper itself, " + meanStd(c.figure(),
                 c.unit().decimals()) + " (" + c.figureName() + ", " + runs(c.figure().n()) + ") vs " + paper
                 + ", the verdict \"" + c.verdict().text() + "\"").orElse("");
+    }
+
+    /** The paper's figure for the gap's label count, as published ("1677 ± 452"). */
+    private static String paperText(Gaps.Gap g) {
+        return g.paper().map(p -> Formats.published(p.mean(), p.std())).orElse(Formats.NONE);
     }
 
     /** The protocols with a finding: the authors' scripts, or the others. */

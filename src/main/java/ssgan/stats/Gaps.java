@@ -190,16 +190,17 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
 
     private static Gap gap(CellSummary faithful, List<CellSummary> cells, PaperReference paper) {
         CellKey k = faithful.key();
+        Optional<PaperTable.Cell> paperCell = paper.paperCell(k.dataset(), k.labels());
         List<Effect> effects = cells.stream().filter(c -> c.key().fullBudget() && !c.key().faithful()
                         && c.key().labels() == k.labels() && c.key().epochs() == k.epochs())
-                .map(c -> effect(c, faithful, paper.paperCell(k.dataset(), k.labels()))).toList();
+                .map(c -> effect(c, faithful, paperCell)).toList();
         Map<Integer, List<CellSummary>> budgets = new TreeMap<>(Comparator.reverseOrder());
         cells.stream().filter(c -> !c.key().fullBudget() && c.key().labels() == k.labels())
                 .forEach(c -> budgets.computeIfAbsent(c.key().epochs(), e -> new ArrayList<>()).add(c));
         List<Screen> screens = new ArrayList<>();
         budgets.forEach((epochs, group) -> group.stream().filter(c -> c.key().faithful()).findFirst()
                 .filter(f -> group.size() > 1).ifPresent(f -> screens.add(screen(epochs, f, group))));
-        return new Gap(k.labels(), faithful, paper.paperCell(k.dataset(), k.labels()), effects, List.copyOf(screens));
+        return new Gap(k.labels(), faithful, paperCell, effects, List.copyOf(screens));
     }
 
     private static Effect effect(CellSummary cell, CellSummary faithful, Optional<PaperTable.Cell> paper) {

@@ -9,6 +9,7 @@ import ssgan.results.RunState;
 import ssgan.stats.Analysis;
 import ssgan.stats.Gaps;
 import ssgan.stats.RunLoader;
+import ssgan.stats.Verdict;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,8 +148,8 @@ class WhyCellsDifferTest {
         assertEquals(0.75, share.get("share").asDouble(), 0.01);
         assertTrue(share.get("authors_script").isNull(), "no script of the authors' turns the data init off");
         assertTrue(Files.readString(out.resolve("data/why.csv")).startsWith("dataset,labels,kind,epochs,variant,"
-                + "authors_script,finding,share_of,share,gap_closed,gap_closed_ci_low,gap_closed_ci_high,seed,variant_d,variant_errors,faithful_d,faithful_errors,"
-                + "difference"));
+                + "authors_script,finding,share_of,share,gap_closed,gap_closed_ci_low,gap_closed_ci_high,seed,"
+                + "variant_d,variant_errors,faithful_d,faithful_errors,difference"));
     }
 
     @Test
@@ -188,7 +189,7 @@ class WhyCellsDifferTest {
         Gaps.Gap gap = gap();
         Gaps.Effect effect = gap.effects().get(0);
         assertEquals(3, effect.inside());
-        assertEquals(ssgan.stats.Verdict.WORSE, effect.cell().verdict());
+        assertEquals(Verdict.WORSE, effect.cell().verdict());
         assertEquals(Gaps.Finding.NARROWS, effect.finding());
         assertTrue(GapViews.conclusion(gap).startsWith("Partly explained"), GapViews.conclusion(gap));
     }
