@@ -21,6 +21,11 @@ final class Assets {
     /** Every seed's final figure beside the paper's range, per label count: the verdict's chart. */
     static String verdictChart(String dataset) { return "charts/" + safe(dataset) + "-seeds-vs-paper.png"; }
 
+    /** Each protocol's figure over epochs at one label count where the released script misses the paper. */
+    static String gapChart(String dataset, int labels) {
+        return "charts/" + safe(dataset) + "-why-" + labels + "-labels.png";
+    }
+
     static String samples(RunResult run) {
         return "samples/" + safe(run.experiment()) + "/" + safe(run.runId()) + ".png";
     }

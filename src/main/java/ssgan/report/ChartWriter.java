@@ -6,11 +6,14 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import ssgan.config.Settings;
 import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperTable;
 import ssgan.stats.Band;
 import ssgan.stats.CellSummary;
 import ssgan.stats.Curves;
+import ssgan.stats.Gaps;
+import ssgan.stats.Judgement;
 import ssgan.stats.RunResult;
 import ssgan.metrics.EpochMetrics;
 
@@ -323,6 +326,30 @@ class ChartWriter {
         writePng(image, file);
     }
 
+    /**
+     * A gap at a glance: each protocol's figure over epochs in its own colour (the released script's averaged D, the
+     * raw D of a protocol without an average), a thin line per run, unfinished runs included, and its mean thick
+     * over the epochs that all its runs have reached (a mean that loses a run mid-curve would jump there); the
+     * paper's mean dashed and its 95 % prediction interval for one run as thin dashed lines.
+     */
+    void protocolsOverEpochs(String title, Gaps.Gap gap, Path file) {
+        List<CellSummary> protocols = new ArrayList<>(List.of(gap.faithful()));
+        gap.effects().forEach(e -> protocols.add(e.cell()));
+        Plot plot = new Plot(title, "epoch", gap.faithful().unit().label(), LABELS_WIDTH);
+        plot.chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        plot.chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        for (int k = 0; k < protocols.size(); k++) {
+            plot.protocol(k == 0 ? "released script" : protocols.get(k).key().variant(), protocols.get(k),
+                    PALETTE[k % PALETTE.length]);
+        }
+        gap.paper().ifPresent(p -> plot.horizontal("paper", p.mean()));
+        Judgement j = gap.faithful().judgement();
+        if (j.compares()) {
+            plot.range("paper's 95 % range for one run", j.predictionLow(), j.predictionHigh());
+        }
+        plot.write(file);
+    }
+
     /** The averaged D (the paper's number) comes last, so that it is drawn over the others. */
     private static List<Metric> errorMetrics(ErrorUnit unit) {
         return List.of(
@@ -397,13 +424,51 @@ class ChartWriter {
             }
         }
 
+        /** One protocol in one colour: a thin line per run of its figure, its mean thick where every run has one. */
+        void protocol(String name, CellSummary cell, Color color) {
+            List<RunResult> runs = cell.runs().stream().filter(r -> !r.metrics().isEmpty())
+                    .sorted(RunResult.SEED_ORDER).toList();
+            for (RunResult r : runs) {
+                double[] x = r.metrics().stream().mapToDouble(EpochMetrics::epoch).toArray();
+                double[] v = r.metrics().stream().mapToDouble(r::figure).toArray();
+                DoubleStream.of(v).filter(d -> Double.isFinite(d) && d > 0).forEach(values::add);
+                lastEpoch = Math.max(lastEpoch, r.metrics().get(r.metrics().size() - 1).epoch());
+                XYSeries s = add(chart, name + " · " + seedLabel(r, runs), x, LogAxis.log(v));
+                s.setMarker(SeriesMarkers.NONE);
+                s.setShowInLegend(false);
+                s.setLineColor(color);
+                s.setLineStyle(r.health().flagged() ? THIN_DASHED : THIN);
+            }
+            Band mean = cell.reportedD() == Settings.ReportedD.RAW ? cell.curves().testRaw()
+                    : cell.curves().testAverage();
+            int[] all = IntStream.range(0, mean.epochs().length).filter(i -> mean.n()[i] == runs.size()).toArray();
+            long unfinished = runs.stream().filter(r -> !r.finished()).count();
+            String label = name + ", " + cell.figureName() + " (" + runs.size() + (runs.size() == 1 ? " run" : " runs")
+                    + (unfinished == 0 ? "" : ", " + unfinished + " unfinished") + ")";
+            if (all.length > 0) {
+                XYSeries s = add(chart, label, IntStream.of(all).mapToDouble(i -> mean.epochs()[i]).toArray(),
+                        LogAxis.log(IntStream.of(all).mapToDouble(i -> mean.mean()[i]).toArray()));
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(color);
+                s.setLineStyle(THICK);
+            }
+        }
+
+        /** A range as its two edges, thin and dashed, named once in the legend; an edge at or below 0 is left out. */
+        void range(String name, double low, double high) {
+            XYSeries edge = horizontal(name, high, false);
+            edge.setShowInLegend(true);
+            if (low > 0) {
+                horizontal(name + ", lower edge", low, false);
+            }
+        }
 
         void horizontal(String name, double value) {
             horizontal(name, value, true);
         }
 
         /** A horizontal line across the epochs; {@code inLegend} false for the edges of a band. */
-        void horizontal(String name, double value, boolean inLegend) {
+        XYSeries horizontal(String name, double value, boolean inLegend) {
             values.add(value);
             XYSeries s = add(chart, name, new double[] {1, lastEpoch},
                     new double[] {LogAxis.log(value), LogAxis.log(value)});
@@ -411,6 +476,7 @@ class ChartWriter {
             s.setMarker(SeriesMarkers.NONE);
             s.setLineStyle(inLegend ? DASHED : THIN_DASHED);
             s.setShowInLegend(inLegend);
+            return s;
         }
 
         BufferedImage render() {

@@ -15,21 +15,28 @@ import ssgan.stats.SampleStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** "Why the low-label cells differ", in words: {@link Gaps} on the page. */
 final class GapViews {
     private GapViews() {}
 
-    static List<PageModel.GapSection> of(Analysis analysis) {
+    /** @param assetExists whether a chart was written (one that failed is left out, and named in the problems) */
+    static List<PageModel.GapSection> of(Analysis analysis, Predicate<String> assetExists) {
         List<PageModel.GapSection> out = new ArrayList<>();
         for (String dataset : analysis.datasets()) {
-            analysis.gaps(dataset).ifPresent(g -> out.add(section(g, analysis.paper())));
+            analysis.gaps(dataset).ifPresent(g -> out.add(section(g, analysis.paper(), assetExists)));
         }
         return out;
     }
 
-    private static PageModel.GapSection section(Gaps g, PaperReference paper) {
+    /** Whether a gap has a chart: the released script and at least one other protocol at the paper's budget. */
+    static boolean charted(Gaps.Gap g) {
+        return !g.effects().isEmpty();
+    }
+
+    private static PageModel.GapSection section(Gaps g, PaperReference paper, Predicate<String> assetExists) {
         List<PageModel.RowView> rows = new ArrayList<>();
         paper.table(g.dataset()).ifPresent(t -> t.rows().stream()
                 .filter(r -> r.kind().equals("paper") || r.kind().equals("reproduction"))
@@ -46,7 +53,9 @@ final class GapViews {
                     .map(GapViews::ours).orElse(new PageModel.TableCell("no runs", null, null, null, null, "empty")))
                     .toList()));
         }
-        List<PageModel.GapView> gaps = g.gaps().stream().map(GapViews::gap).toList();
+        List<PageModel.GapView> gaps = g.gaps().stream().map(x -> gap(x, charted(x)
+                && assetExists.test(Assets.gapChart(g.dataset(), x.labels())) ? Assets.gapChart(g.dataset(), x.labels())
+                : null)).toList();
         String caveat = g.reversal().map(GapViews::reversalText).orElse("A screen this short ranks early training"
                 + " only; it cannot say where a run of the paper's length ends.");
         return new PageModel.GapSection(g.dataset(), g.labels().stream().map(String::valueOf).toList(), rows, gaps,
@@ -76,7 +85,7 @@ final class GapViews {
                 "#" + Assets.anchor(c.key()), PageBuilder.verdictCss(c.verdict()));
     }
 
-    private static PageModel.GapView gap(Gaps.Gap g) {
+    private static PageModel.GapView gap(Gaps.Gap g, String chart) {
         CellSummary f = g.faithful();
         int d = f.unit().decimals();
         Judgement j = f.judgement();
@@ -88,7 +97,7 @@ final class GapViews {
                 + outside + " of " + f.figure().n() + " outside the paper's 95 % prediction interval for one run "
                 + Formats.countInterval(j.predictionLow(), j.predictionHigh(), d) + ".";
         List<PageModel.EffectView> effects = g.effects().stream().map(e -> effect(e, d)).toList();
-        return new PageModel.GapView(String.valueOf(g.labels()), headline, effects, conclusion(g),
+        return new PageModel.GapView(String.valueOf(g.labels()), headline, chart, effects, conclusion(g),
                 g.screens().stream().map(s -> screen(s, f)).toList());
     }
 

@@ -74,8 +74,8 @@ final class PageBuilder {
                         List.of(), List.of(), Formats.NONE, List.of()));
         List<PageModel.PriorView> priors = problems.guard("prior reproductions section",
                 () -> PriorViews.of(analysis), List.of());
-        List<PageModel.GapSection> gaps = problems.guard("section why cells differ", () -> GapViews.of(analysis),
-                List.of());
+        List<PageModel.GapSection> gaps = problems.guard("section why cells differ",
+                () -> GapViews.of(analysis, assetExists), List.of());
         List<PageModel.AnswerLine> answers = problems.guard("the answer at the top", () -> AnswerViews.of(analysis,
                 facts), List.of());
         List<PageModel.Chart> verdictCharts = analysis.datasets().stream()

@@ -79,7 +79,8 @@ public record PageModel(Header header, List<ClaimView> claims, ClaimsSection cla
     public record GapSection(String dataset, List<String> labels, List<RowView> protocols, List<GapView> gaps,
                              String screenCaveat) {}
 
-    public record GapView(String labels, String headline, List<EffectView> effects, String conclusion,
+    /** {@code chart}: each protocol's figure over epochs, null when there is none to show. */
+    public record GapView(String labels, String headline, String chart, List<EffectView> effects, String conclusion,
                           List<ScreenView> screens) {
         public boolean hasEffects() { return !effects.isEmpty(); }
     }

@@ -146,6 +146,11 @@ public final class ReportGenerator {
                         + " figure against the paper's range", verdictCells.get(0).unit(), verdictCells,
                         dir.resolve(Assets.verdictChart(dataset))));
             }
+            analysis.gaps(dataset).ifPresent(gaps -> gaps.gaps().stream().filter(GapViews::charted).forEach(gap -> {
+                String why = Assets.gapChart(dataset, gap.labels());
+                jobs.put(why, () -> charts.protocolsOverEpochs(dataset + ", " + gap.labels() + " labels: each"
+                        + " protocol's figure over epochs", gap, dir.resolve(why)));
+            }));
             String chart = Assets.labelsChart(dataset);
             jobs.put(chart, () -> {
                 List<ChartWriter.LabelSeries> series = builder.labelSeries(dataset);

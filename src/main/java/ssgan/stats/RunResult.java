@@ -110,7 +110,13 @@ public record RunResult(String experiment, String runId, String configHash, Path
 
     /** The error of the D its settings name as its figure (reported_d): what every statistic of the run uses. */
     public double finalFigure() {
-        return settings.reportedD() == Settings.ReportedD.RAW ? finalRaw() : finalAverage();
+        return last().map(this::figure).orElse(Double.NaN);
+    }
+
+    /** The error of its figure's D (reported_d) at one of its epochs, in the paper's unit. */
+    public double figure(EpochMetrics m) {
+        return unit().of(settings.reportedD() == Settings.ReportedD.RAW ? m.testErrorsRaw() : m.testErrorsAverage(),
+                m.testCount());
     }
 
     /** "averaged D" or "raw D": which D {@link #finalFigure} is. */

@@ -11,13 +11,17 @@ import ssgan.stats.Gaps;
 import ssgan.stats.RunLoader;
 import ssgan.stats.Verdict;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +50,12 @@ class WhyCellsDifferTest {
         Gaps gaps = analysis.gaps("mnist").orElseThrow();
         assertEquals(1, gaps.gaps().size(), "only 20 labels has faithful runs, and they miss the paper");
         return gaps.gaps().get(0);
+    }
+
+    /** The section as the page shows it, with the charts that {@code assetExists} says were written. */
+    private PageModel.GapSection views(Predicate<String> assetExists) {
+        return GapViews.of(Analysis.of(RunLoader.load(new ResultsStore(tmp), FixtureResults.facts()).runs(),
+                FixtureResults.paperTables()), assetExists).get(0);
     }
 
     @Test
@@ -107,8 +117,7 @@ class WhyCellsDifferTest {
         assertTrue(screen.share(rows.get("pytorch_port")).isEmpty(), "nothing contains the whole port");
         assertTrue(screen.share(rows.get("orig_30d4beb")).isEmpty(), "lr and raw D are not the port's");
         assertTrue(screen.share(rows.get("extra_generator_step")).isEmpty(), "more errors, no share");
-        PageModel.ScreenView view = GapViews.of(Analysis.of(RunLoader.load(new ResultsStore(tmp),
-                FixtureResults.facts()).runs(), FixtureResults.paperTables())).get(0).gaps().get(0).screens().get(0);
+        PageModel.ScreenView view = views(asset -> false).gaps().get(0).screens().get(0);
         String effect = view.rows().stream().filter(r -> r.variant().equals("no_data_init")).findFirst()
                 .orElseThrow().effect();
         assertTrue(effect.endsWith(" (75 % of pytorch_port's)"), effect);
@@ -150,6 +159,42 @@ class WhyCellsDifferTest {
         assertTrue(Files.readString(out.resolve("data/why.csv")).startsWith("dataset,labels,kind,epochs,variant,"
                 + "authors_script,finding,share_of,share,gap_closed,gap_closed_ci_low,gap_closed_ci_high,seed,"
                 + "variant_d,variant_errors,faithful_d,faithful_errors,difference"));
+    }
+
+    @Test
+    void eachProtocolsFigureOverEpochsIsChartedWhereThereIsOneBesideTheReleasedScript() throws Exception {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        Path out = tmp.resolve("report");
+        new ReportGenerator().generate(new ResultsStore(tmp), FixtureResults.paperTables(), FixtureResults.facts(),
+                "experiments/paper", out);
+        assertFalse(Files.exists(out.resolve("charts/mnist-why-20-labels.png")), "the released script alone");
+        assertEquals(null, views(asset -> true).gaps().get(0).chart());
+
+        runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 1400, 1500);
+        FixtureResults.run(tmp, "mnist-orig-30d4beb", "orig_30d4beb", Map.of("learning_rate", 0.001,
+                "lr_decay_start", 200, "lr_decay_end", 300, "reported_d", "raw", "labels", 20, "seed", 3,
+                "epochs", 300), RunState.RUNNING, 110, 1600, false, false);
+        new ReportGenerator().generate(new ResultsStore(tmp), FixtureResults.paperTables(), FixtureResults.facts(),
+                "experiments/paper", out);
+        Path chart = out.resolve("charts/mnist-why-20-labels.png");
+        assertTrue(Files.isRegularFile(chart));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("<img src=\"charts/mnist-why-20-labels.png\""));
+        // the released script's curves in the first colour, the paper week's script's in the second
+        BufferedImage image = ImageIO.read(chart.toFile());
+        assertTrue(has(image, 0x1f77b4), "released script");
+        assertTrue(has(image, 0xd62728), "orig_30d4beb");
+        assertEquals(null, views(asset -> false).gaps().get(0).chart(), "a chart that failed is not linked");
+    }
+
+    private static boolean has(BufferedImage image, int rgb) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -239,8 +284,7 @@ class WhyCellsDifferTest {
         assertEquals(best.pairedRaw().stream().mapToDouble(Gaps.Paired::difference).average().orElseThrow(),
                 best.effect(), 1e-9);
         assertEquals(3, best.raw().get(2).n(), "three seeds at epoch 15");
-        PageModel.ScreenView view = GapViews.of(Analysis.of(RunLoader.load(new ResultsStore(tmp),
-                FixtureResults.facts()).runs(), FixtureResults.paperTables())).get(0).gaps().get(0).screens().get(0);
+        PageModel.ScreenView view = views(asset -> false).gaps().get(0).screens().get(0);
         assertEquals("lower-every-seed", view.rows().get(1).css());
         assertEquals(null, view.rows().get(2).css(), "softplus_output is higher on seed 2");
         assertTrue(view.note().endsWith("Fewer raw-D errors than faithful on every seed: no_data_init."), view.note());
