@@ -56,6 +56,9 @@ class ChartWriter {
     private static final Color[] SEEDS = {new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
             new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0xbcbd22),
             new Color(0x393b79), new Color(0x637939)};
+    /** One colour per protocol of a gap, the released script first: no red, which the cell charts keep for raw D. */
+    private static final Color[] PROTOCOLS = {AVERAGE, new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
+            new Color(0x8c564b), new Color(0x17becf), new Color(0xe377c2)};
     private static final BasicStroke THIN = new BasicStroke(1.0f);
     private static final BasicStroke THIN_DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
@@ -340,7 +343,7 @@ class ChartWriter {
         plot.chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         for (int k = 0; k < protocols.size(); k++) {
             plot.protocol(k == 0 ? "released script" : protocols.get(k).key().variant(), protocols.get(k),
-                    PALETTE[k % PALETTE.length]);
+                    PROTOCOLS[k % PROTOCOLS.length]);
         }
         gap.paper().ifPresent(p -> plot.horizontal("paper", p.mean()));
         Judgement j = gap.faithful().judgement();

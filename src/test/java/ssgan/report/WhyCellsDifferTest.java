@@ -182,7 +182,8 @@ class WhyCellsDifferTest {
         // the released script's curves in the first colour, the paper week's script's in the second
         BufferedImage image = ImageIO.read(chart.toFile());
         assertTrue(has(image, 0x1f77b4), "released script");
-        assertTrue(has(image, 0xd62728), "orig_30d4beb");
+        assertTrue(has(image, 0x2ca02c), "orig_30d4beb");
+        assertFalse(has(image, 0xd62728), "no red: the cell charts' raw D");
         assertEquals(null, views(asset -> false).gaps().get(0).chart(), "a chart that failed is not linked");
     }
 
