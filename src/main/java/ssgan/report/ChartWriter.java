@@ -6,7 +6,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import ssgan.config.Settings;
 import ssgan.data.ErrorUnit;
 import ssgan.paper.PaperTable;
 import ssgan.stats.Band;
@@ -442,8 +441,7 @@ class ChartWriter {
                 s.setLineColor(color);
                 s.setLineStyle(r.health().flagged() ? THIN_DASHED : THIN);
             }
-            Band mean = cell.reportedD() == Settings.ReportedD.RAW ? cell.curves().testRaw()
-                    : cell.curves().testAverage();
+            Band mean = cell.figureCurve();
             int[] all = IntStream.range(0, mean.epochs().length).filter(i -> mean.n()[i] == runs.size()).toArray();
             long unfinished = runs.stream().filter(r -> !r.finished()).count();
             String label = name + ", " + cell.figureName() + " (" + runs.size() + (runs.size() == 1 ? " run" : " runs")

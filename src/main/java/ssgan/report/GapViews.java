@@ -36,6 +36,12 @@ final class GapViews {
         return !g.effects().isEmpty();
     }
 
+    /** The gap's chart, where it has one and it was written; null otherwise. */
+    private static String chart(String dataset, Gaps.Gap g, Predicate<String> assetExists) {
+        String chart = Assets.gapChart(dataset, g.labels());
+        return charted(g) && assetExists.test(chart) ? chart : null;
+    }
+
     private static PageModel.GapSection section(Gaps g, PaperReference paper, Predicate<String> assetExists) {
         List<PageModel.RowView> rows = new ArrayList<>();
         paper.table(g.dataset()).ifPresent(t -> t.rows().stream()
@@ -53,9 +59,8 @@ final class GapViews {
                     .map(GapViews::ours).orElse(new PageModel.TableCell("no runs", null, null, null, null, "empty")))
                     .toList()));
         }
-        List<PageModel.GapView> gaps = g.gaps().stream().map(x -> gap(x, charted(x)
-                && assetExists.test(Assets.gapChart(g.dataset(), x.labels())) ? Assets.gapChart(g.dataset(), x.labels())
-                : null)).toList();
+        List<PageModel.GapView> gaps = g.gaps().stream().map(x -> gap(x, chart(g.dataset(), x, assetExists)))
+                .toList();
         String caveat = g.reversal().map(GapViews::reversalText).orElse("A screen this short ranks early training"
                 + " only; it cannot say where a run of the paper's length ends.");
         return new PageModel.GapSection(g.dataset(), g.labels().stream().map(String::valueOf).toList(), rows, gaps,

@@ -42,6 +42,9 @@ public record CellSummary(CellKey key, List<RunResult> runs, List<RunResult> fin
     /** The cell's number, the verdict's input: {@link #average} or {@link #raw}, as its runs' reported_d says. */
     public SampleStats figure() { return reportedD == Settings.ReportedD.RAW ? raw : average; }
 
+    /** The figure's D over epochs, pooled over seeds: {@link Curves#testRaw} or {@link Curves#testAverage}. */
+    public Band figureCurve() { return reportedD == Settings.ReportedD.RAW ? curves.testRaw() : curves.testAverage(); }
+
     /**
      * The settings its runs share, seeds aside (a cell is one setup): those of its first run, or of a run left out
      * when every one was.
