@@ -112,8 +112,22 @@ final class GapViews {
         String ci = Double.isFinite(m.ciLow()) ? Formats.interval(m.ciLow(), m.ciHigh(), d) : Formats.NONE;
         return new PageModel.EffectView(c.key().variant(), "#" + Assets.anchor(c.key()), c.figureName(),
                 meanStd(c.figure(), d) + " (" + runs(c.figure().n()) + running(c) + ")",
-                e.inside() + " of " + c.finished().size(), Formats.signed(m.difference(), d), ci,
+                insideText(e), Formats.signed(m.difference(), d), ci,
                 closedText(e), paired(e.paired(), d), paired(e.pairedRaw(), d), findingText(e));
+    }
+
+    /** "1 of 3 (2 below)": finished runs inside the paper's range for one run, and on which side the others lie. */
+    static String insideText(Gaps.Effect e) {
+        int above = e.outside() - e.below();
+        List<String> sides = new ArrayList<>();
+        if (e.below() > 0) {
+            sides.add(e.below() + " below");
+        }
+        if (above > 0) {
+            sides.add(above + " above");
+        }
+        return e.inside() + " of " + e.cell().finished().size() + (sides.isEmpty() ? ""
+                : " (" + String.join(", ", sides) + ")");
     }
 
     /** "76 % [22 %, 131 %]": the part of the released script's excess over the paper that the protocol removes. */
@@ -145,7 +159,13 @@ final class GapViews {
                 + " if the protocol made no difference)" : "");
         return switch (e.finding()) {
             case CLOSES -> "reaches the paper's range where the released script does not" + sign;
-            case NARROWS -> "fewer errors than the released script, still outside the paper's range" + sign;
+            case PASSES -> "below the paper's range where the released script is above it: fewer errors than the"
+                    + " paper's runs" + sign;
+            case SCATTERS -> "fewer errors than the released script, its mean inside the paper's range, but "
+                    + e.outside() + " of " + e.cell().finished().size() + " runs outside it (" + insideText(e)
+                    + " inside), more than the paper's runs would give" + sign;
+            case NARROWS -> (above(e) ? "fewer errors than the released script, still above the paper's range"
+                    : "fewer errors than the released script, but shown worse than the paper") + sign;
             case NO_EFFECT -> "no difference from the released script that these runs can show" + sign;
             case WIDENS -> "more errors than the released script" + sign;
             case TOO_FEW -> "too few finished runs for an interval (" + e.cell().figure().n() + " here)" + sign;
@@ -163,40 +183,40 @@ final class GapViews {
                 .mapToInt(e -> e.cell().figure().n()).min().orElse(0);
         String with = " (with " + runs(Math.min(n, g.faithful().figure().n())) + " or more per protocol: a"
                 + " difference this many seeds can show, not a precise size)";
-        String where = " the paper's range at " + g.labels() + " labels where the released script does not" + with;
-        List<Gaps.Effect> authorsClose = found(g, Gaps.Finding.CLOSES, true);
-        List<Gaps.Effect> othersClose = found(g, Gaps.Finding.CLOSES, false);
-        List<Gaps.Effect> authorsNarrow = found(g, Gaps.Finding.NARROWS, true);
-        List<Gaps.Effect> othersNarrow = found(g, Gaps.Finding.NARROWS, false);
-        List<Gaps.Effect> narrows = new ArrayList<>(authorsNarrow);
-        narrows.addAll(othersNarrow);
-        String alsoNarrows = narrows.isEmpty() ? "" : " " + named(narrows) + verb(narrows, " lowers", " lower")
-                + " the error too, but not to the paper's range.";
-        if (!authorsClose.isEmpty()) {
-            Gaps.Effect first = authorsClose.get(0);
+        List<Gaps.Effect> authorsReach = found(g, true, Gaps.Finding.CLOSES, Gaps.Finding.PASSES);
+        List<Gaps.Effect> othersReach = found(g, false, Gaps.Finding.CLOSES, Gaps.Finding.PASSES);
+        List<Gaps.Effect> authorsPart = found(g, true, Gaps.Finding.SCATTERS, Gaps.Finding.NARROWS);
+        List<Gaps.Effect> othersPart = found(g, false, Gaps.Finding.SCATTERS, Gaps.Finding.NARROWS);
+        List<Gaps.Effect> part = new ArrayList<>(authorsPart);
+        part.addAll(othersPart);
+        String alsoPart = part.isEmpty() ? "" : " " + each(part, g.labels()) + ".";
+        if (!authorsReach.isEmpty()) {
+            Gaps.Effect first = authorsReach.get(0);
             AuthorsScripts.Script s = script(first.cell()).orElseThrow();
-            return "Explained: " + named(List.of(first)) + ", reaches" + where + closedClause(first, g)
-                    + ". The model and the method are the"
+            return "Explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
+                    + closedClause(first, g) + ". The model and the method are the"
                     + " same in both scripts; the gap is what changed between them (" + String.join(", ",
-                    s.changes().keySet().stream().sorted().toList()) + ")." + (othersClose.isEmpty() ? ""
-                    : " Also reaching it, but not the authors' code: " + named(othersClose) + ".") + alsoNarrows;
+                    s.changes().keySet().stream().sorted().toList()) + ")." + (othersReach.isEmpty() ? ""
+                    : " Also reaching it, but not the authors' code: " + each(othersReach, g.labels()) + ".")
+                    + alsoPart;
         }
-        if (!othersClose.isEmpty()) {
-            return "Reproduced only by changes the authors' code never made: " + named(othersClose)
-                    + verb(othersClose, " reaches", " reach") + where + ". This names what costs the released script"
+        if (!othersReach.isEmpty()) {
+            return "Reproduced only by changes the authors' code never made: " + each(othersReach, g.labels())
+                    + with + ". This names what costs the released script"
                     + " the cell in this reproduction; it does not show that the paper's runs made that change."
-                    + alsoNarrows;
+                    + alsoPart;
         }
-        if (!authorsNarrow.isEmpty()) {
-            return "Partly explained: " + named(authorsNarrow) + verb(authorsNarrow, ", lowers", ", lower")
-                    + " the error but not to the paper's range" + with + closedClause(authorsNarrow.get(0), g)
-                    + "." + (othersNarrow.isEmpty() ? ""
-                    : " Not the authors' code, " + named(othersNarrow) + verb(othersNarrow, " lowers", " lower")
+        if (!authorsPart.isEmpty()) {
+            Gaps.Effect first = authorsPart.get(0);
+            return "Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
+                    + closedClause(first, g) + "." + (authorsPart.size() > 1 ? " " + each(authorsPart.subList(1,
+                    authorsPart.size()), g.labels()) + "." : "") + (othersPart.isEmpty() ? ""
+                    : " Not the authors' code, " + named(othersPart) + verb(othersPart, " lowers", " lower")
                     + " it too.");
         }
-        if (!othersNarrow.isEmpty()) {
-            return "Narrowed only by changes the authors' code never made: " + named(othersNarrow)
-                    + verb(othersNarrow, " lowers", " lower") + " the error but not to the paper's range" + with + ".";
+        if (!othersPart.isEmpty()) {
+            return "Narrowed only by changes the authors' code never made: " + each(othersPart, g.labels()) + with
+                    + ".";
         }
         if (g.effects().stream().anyMatch(e -> e.finding() != Gaps.Finding.TOO_FEW)) {
             return "Not explained by the protocols run here ("
@@ -209,18 +229,51 @@ final class GapViews {
                 + " labels have not finished in numbers that allow an interval.") + screenHint(g);
     }
 
+    /** What a protocol that lowers the error does against the paper's range, as the conclusion says it. */
+    static String does(Gaps.Effect e, int labels) {
+        return switch (e.finding()) {
+            case CLOSES -> "reaches the paper's range at " + labels + " labels where the released script does not";
+            case PASSES -> "goes below the paper's range at " + labels + " labels, where the released script is"
+                    + " above it: fewer errors than the paper's runs";
+            case SCATTERS -> "lowers the mean error into the paper's range at " + labels + " labels, but "
+                    + e.outside() + " of its " + runs(e.cell().finished().size()) + " lie outside that range, more"
+                    + " than the paper's runs would give";
+            case NARROWS -> above(e) ? "lowers the error but not to the paper's range"
+                    : "lowers the error into the paper's range but is shown worse than the paper";
+            default -> throw new IllegalArgumentException("no lower error: " + e.finding());
+        };
+    }
+
+    /** "A (x) reaches …, and B (y) goes below …": each protocol with what it does. */
+    private static String each(List<Gaps.Effect> effects, int labels) {
+        return effects.stream().map(e -> named(List.of(e)) + " " + does(e, labels))
+                .collect(Collectors.joining(", and "));
+    }
+
+    /** The protocol's mean lies above the paper's range for one run. */
+    private static boolean above(Gaps.Effect e) {
+        return e.cell().figure().mean() > e.cell().judgement().predictionHigh();
+    }
+
     /**
      * "; it removes 76 % of the released script's excess over the paper (95 % CI 22 % to 131 %), and against the
      * paper itself, 2475.0 ± 470.9 (raw D, 2 runs) vs 1677 ± 452, the verdict "consistent but underpowered"".
      */
     private static String closedClause(Gaps.Effect e, Gaps.Gap g) {
         CellSummary c = e.cell();
-        String paper = paperText(g);
-        return e.closed().map(x -> "; it removes " + percent(x.fraction()) + " of the released script's excess over"
-                + " the paper" + (Double.isFinite(x.low()) ? " (95 % CI " + percent(x.low()) + " to "
-                + percent(x.high()) + ")" : "") + ", and against the paper itself, " + meanStd(c.figure(),
-                c.unit().decimals()) + " (" + c.figureName() + ", " + runs(c.figure().n()) + ") vs " + paper
-                + ", the verdict \"" + c.verdict().text() + "\"").orElse("");
+        return e.closed().map(x -> {
+            List<String> notes = new ArrayList<>();
+            if (Double.isFinite(x.low())) {
+                notes.add("95 % CI " + percent(x.low()) + " to " + percent(x.high()));
+            }
+            if (x.fraction() > 1) {
+                notes.add("over 100 %: its mean is below the paper's");
+            }
+            return "; it removes " + percent(x.fraction()) + " of the released script's excess over the paper"
+                    + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")") + ", and against the paper"
+                    + " itself, " + meanStd(c.figure(), c.unit().decimals()) + " (" + c.figureName() + ", "
+                    + runs(c.figure().n()) + ") vs " + paperText(g) + ", the verdict \"" + c.verdict().text() + "\"";
+        }).orElse("");
     }
 
     /** The paper's figure for the gap's label count, as published ("1677 ± 452"). */
@@ -228,10 +281,11 @@ final class GapViews {
         return g.paper().map(p -> Formats.published(p.mean(), p.std())).orElse(Formats.NONE);
     }
 
-    /** The protocols with a finding: the authors' scripts, or the others. */
-    private static List<Gaps.Effect> found(Gaps.Gap g, Gaps.Finding finding, boolean authors) {
-        return g.effects().stream().filter(e -> e.finding() == finding && script(e.cell()).isPresent() == authors)
-                .toList();
+    /** The protocols with one of the findings: the authors' scripts, or the others. */
+    private static List<Gaps.Effect> found(Gaps.Gap g, boolean authors, Gaps.Finding... findings) {
+        List<Gaps.Finding> wanted = List.of(findings);
+        return g.effects().stream().filter(e -> wanted.contains(e.finding())
+                && script(e.cell()).isPresent() == authors).toList();
     }
 
     /**

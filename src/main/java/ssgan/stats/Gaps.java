@@ -48,14 +48,18 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
      * @param paired     the same seeds (so the same labeled subsets) in both, figure against figure
      * @param pairedRaw  the same seeds, raw D against raw D
      * @param inside     how many of its finished runs lie inside the paper's 95 % prediction interval for one run
+     * @param below      how many lie below it: fewer errors than the paper's runs would give
      * @param closed     how much of the released script's excess over the paper the protocol removes; empty
      *                   without a paper value, or where the released script is not above it
      */
     public record Effect(CellSummary cell, MeanDifference vsFaithful, List<Paired> paired, List<Paired> pairedRaw,
-                         int inside, Optional<GapClosed> closed, Finding finding) {
+                         int inside, int below, Optional<GapClosed> closed, Finding finding) {
 
         /** Seeds on which the protocol has fewer errors than the released script. */
         public long lowerOn() { return paired.stream().filter(p -> p.difference() < 0).count(); }
+
+        /** Finished runs outside the paper's range for one run, on either side. */
+        public int outside() { return cell.finished().size() - inside; }
     }
 
     /**
@@ -80,7 +84,14 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
          * verdict against the paper neither "worse" nor "unstable".
          */
         CLOSES,
-        /** Fewer errors (CI below 0), but its mean still outside the paper's range or worse than the paper. */
+        /** Fewer errors (CI below 0), its mean below the paper's range: fewer errors than the paper's runs. */
+        PASSES,
+        /**
+         * Fewer errors (CI below 0), its mean inside the paper's range, but its runs spread beyond that range more
+         * often than the paper's runs would (the verdict "unstable"), on either side.
+         */
+        SCATTERS,
+        /** Fewer errors (CI below 0), but its mean still above the paper's range, or shown worse than the paper. */
         NARROWS,
         /** The CI includes 0: no difference these runs can show. */
         NO_EFFECT,
@@ -210,22 +221,26 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         Judgement j = cell.judgement();
         int inside = (int) cell.finished().stream().filter(r -> r.finalFigure() >= j.predictionLow()
                 && r.finalFigure() <= j.predictionHigh()).count();
+        int below = (int) cell.finished().stream().filter(r -> r.finalFigure() < j.predictionLow()).count();
         Finding finding;
         if (cell.figure().n() < 2 || faithful.figure().n() < 2 || !Double.isFinite(d.ciHigh())) {
             finding = Finding.TOO_FEW;
         } else if (d.ciHigh() < 0) {
-            // the paper's range, and not shown to differ from the paper for the worse (nor collapsing)
             double mean = cell.figure().mean();
-            boolean inRange = j.compares() && mean >= j.predictionLow() && mean <= j.predictionHigh();
-            finding = inRange && j.verdict() != Verdict.WORSE && j.verdict() != Verdict.UNSTABLE ? Finding.CLOSES
-                    : Finding.NARROWS;
+            if (!j.compares() || j.verdict() == Verdict.WORSE || mean > j.predictionHigh()) {
+                finding = Finding.NARROWS;
+            } else if (mean < j.predictionLow()) {
+                finding = Finding.PASSES;
+            } else {
+                finding = j.verdict() == Verdict.UNSTABLE ? Finding.SCATTERS : Finding.CLOSES;
+            }
         } else if (d.ciLow() > 0) {
             finding = Finding.WIDENS;
         } else {
             finding = Finding.NO_EFFECT;
         }
         Optional<GapClosed> closed = paper.flatMap(p -> GapClosed.of(d, faithful.figure().mean(), p.mean()));
-        return new Effect(cell, d, paired, pairedRaw, inside, closed, finding);
+        return new Effect(cell, d, paired, pairedRaw, inside, below, closed, finding);
     }
 
     private static Screen screen(int epochs, CellSummary faithful, List<CellSummary> group) {
