@@ -118,6 +118,12 @@ final class GapViews {
 
     /** "1 of 3 (2 below)": finished runs inside the paper's range for one run, and on which side the others lie. */
     static String insideText(Gaps.Effect e) {
+        String sides = sides(e);
+        return e.inside() + " of " + e.cell().finished().size() + (sides.isEmpty() ? "" : " (" + sides + ")");
+    }
+
+    /** "2 below, 1 above": the finished runs outside the paper's range for one run, by side; empty when none. */
+    private static String sides(Gaps.Effect e) {
         int above = e.outside() - e.below();
         List<String> sides = new ArrayList<>();
         if (e.below() > 0) {
@@ -126,8 +132,7 @@ final class GapViews {
         if (above > 0) {
             sides.add(above + " above");
         }
-        return e.inside() + " of " + e.cell().finished().size() + (sides.isEmpty() ? ""
-                : " (" + String.join(", ", sides) + ")");
+        return String.join(", ", sides);
     }
 
     /** "76 % [22 %, 131 %]": the part of the released script's excess over the paper that the protocol removes. */
@@ -236,8 +241,8 @@ final class GapViews {
             case PASSES -> "goes below the paper's range at " + labels + " labels, where the released script is"
                     + " above it: fewer errors than the paper's runs";
             case SCATTERS -> "lowers the mean error into the paper's range at " + labels + " labels, but "
-                    + e.outside() + " of its " + runs(e.cell().finished().size()) + " lie outside that range, more"
-                    + " than the paper's runs would give";
+                    + e.outside() + " of its " + runs(e.cell().finished().size()) + " lie outside that range ("
+                    + sides(e) + "), more than the paper's runs would give";
             case NARROWS -> above(e) ? "lowers the error but not to the paper's range"
                     : "lowers the error into the paper's range but is shown worse than the paper";
             default -> throw new IllegalArgumentException("no lower error: " + e.finding());

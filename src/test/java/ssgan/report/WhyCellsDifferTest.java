@@ -273,8 +273,8 @@ class WhyCellsDifferTest {
         assertEquals(Gaps.Finding.SCATTERS, effect.finding());
         assertEquals("1 of 3 (2 below)", GapViews.insideText(effect));
         assertEquals("Narrowed only by changes the authors' code never made: no_data_init (data_init=false) lowers"
-                + " the mean error into the paper's range at 20 labels, but 2 of its 3 runs lie outside that range,"
-                + " more than the paper's runs would give (with 3 runs or more per protocol: a difference this many"
+                + " the mean error into the paper's range at 20 labels, but 2 of its 3 runs lie outside that range"
+                + " (2 below), more than the paper's runs would give (with 3 runs or more per protocol: a difference this many"
                 + " seeds can show, not a precise size).", GapViews.conclusion(gap()));
         assertTrue(GapViews.findingText(effect).startsWith("fewer errors than the released script, its mean inside"
                 + " the paper's range, but 2 of 3 runs outside it"), GapViews.findingText(effect));
