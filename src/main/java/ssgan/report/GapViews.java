@@ -167,8 +167,8 @@ final class GapViews {
             case PASSES -> "below the paper's range where the released script is above it: fewer errors than the"
                     + " paper's runs" + sign;
             case SCATTERS -> "fewer errors than the released script, its mean inside the paper's range, but "
-                    + e.outside() + " of " + e.cell().finished().size() + " runs outside it (" + insideText(e)
-                    + " inside), more than the paper's runs would give" + sign;
+                    + e.outside() + " of " + e.cell().finished().size() + " runs outside it (" + sides(e)
+                    + "), more than the paper's runs would give" + sign;
             case NARROWS -> (above(e) ? "fewer errors than the released script, still above the paper's range"
                     : "fewer errors than the released script, but shown worse than the paper") + sign;
             case NO_EFFECT -> "no difference from the released script that these runs can show" + sign;
