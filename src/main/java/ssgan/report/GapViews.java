@@ -192,9 +192,10 @@ final class GapViews {
         List<Gaps.Effect> othersReach = found(g, false, Gaps.Finding.CLOSES, Gaps.Finding.PASSES);
         List<Gaps.Effect> authorsPart = found(g, true, Gaps.Finding.SCATTERS, Gaps.Finding.NARROWS);
         List<Gaps.Effect> othersPart = found(g, false, Gaps.Finding.SCATTERS, Gaps.Finding.NARROWS);
-        List<Gaps.Effect> part = new ArrayList<>(authorsPart);
-        part.addAll(othersPart);
-        String alsoPart = part.isEmpty() ? "" : " " + each(part, g.labels()) + ".";
+        // a change the authors never made is named as such wherever it stands beside their scripts
+        String alsoAuthors = authorsPart.isEmpty() ? "" : " Also, " + each(authorsPart, g.labels()) + ".";
+        String alsoOthers = othersPart.isEmpty() ? "" : " Not the authors' code, " + each(othersPart, g.labels())
+                + ".";
         if (!authorsReach.isEmpty()) {
             Gaps.Effect first = authorsReach.get(0);
             AuthorsScripts.Script s = script(first.cell()).orElseThrow();
@@ -203,13 +204,13 @@ final class GapViews {
                     + " same in both scripts; the gap is what changed between them (" + String.join(", ",
                     s.changes().keySet().stream().sorted().toList()) + ")." + (othersReach.isEmpty() ? ""
                     : " Also reaching it, but not the authors' code: " + each(othersReach, g.labels()) + ".")
-                    + alsoPart;
+                    + alsoAuthors + alsoOthers;
         }
         if (!othersReach.isEmpty()) {
             return "Reproduced only by changes the authors' code never made: " + each(othersReach, g.labels())
                     + with + ". This names what costs the released script"
                     + " the cell in this reproduction; it does not show that the paper's runs made that change."
-                    + alsoPart;
+                    + alsoAuthors + (othersPart.isEmpty() ? "" : " Also, " + each(othersPart, g.labels()) + ".");
         }
         if (!authorsPart.isEmpty()) {
             Gaps.Effect first = authorsPart.get(0);
