@@ -202,7 +202,8 @@ final class GapViews {
             return "Explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
                     + closedClause(first, g) + ". The model and the method are the"
                     + " same in both scripts; the gap is what changed between them (" + String.join(", ",
-                    s.changes().keySet().stream().sorted().toList()) + ")." + (othersReach.isEmpty() ? ""
+                    s.changes().keySet().stream().sorted().toList()) + ")." + rawAgainstRaw(first, s)
+                    + (othersReach.isEmpty() ? ""
                     : " Also reaching it, but not the authors' code: " + each(othersReach, g.labels()) + ".")
                     + alsoAuthors + alsoOthers;
         }
@@ -215,7 +216,8 @@ final class GapViews {
         if (!authorsPart.isEmpty()) {
             Gaps.Effect first = authorsPart.get(0);
             return "Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
-                    + closedClause(first, g) + "." + (authorsPart.size() > 1 ? " " + each(authorsPart.subList(1,
+                    + closedClause(first, g) + "." + rawAgainstRaw(first, script(first.cell()).orElseThrow())
+                    + (authorsPart.size() > 1 ? " " + each(authorsPart.subList(1,
                     authorsPart.size()), g.labels()) + "." : "") + (othersPart.isEmpty() ? ""
                     : " Not the authors' code, " + named(othersPart) + verb(othersPart, " lowers", " lower")
                     + " it too.");
@@ -254,6 +256,25 @@ final class GapViews {
     private static String each(List<Gaps.Effect> effects, int labels) {
         return effects.stream().map(e -> named(List.of(e)) + " " + does(e, labels))
                 .collect(Collectors.joining(", and "));
+    }
+
+    /**
+     * Where the script also changed which D it reports, whether its training alone carries the effect: the same seeds
+     * raw D against raw D (a referee's first question when the released script's figure is its averaged D).
+     */
+    static String rawAgainstRaw(Gaps.Effect e, AuthorsScripts.Script s) {
+        int n = e.pairedRaw().size();
+        if (!s.changes().containsKey("reported_d") || n < 2) {
+            return "";
+        }
+        long lower = e.pairedRaw().stream().filter(p -> p.difference() < 0).count();
+        String training = String.join(", ", s.changes().keySet().stream().filter(k -> !k.equals("reported_d"))
+                .sorted().toList());
+        return lower == n
+                ? " Raw D against raw D, it is lower on " + lower + " of " + n + " seeds as well, so the change in"
+                + " training (" + training + "), not the figure reported, carries the effect."
+                : " Raw D against raw D, it is lower on only " + lower + " of " + n + " seeds, so part of the"
+                + " effect is the figure reported (reported_d), not the training (" + training + ").";
     }
 
     /** The protocol's mean lies above the paper's range for one run. */
