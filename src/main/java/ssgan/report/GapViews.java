@@ -203,6 +203,7 @@ final class GapViews {
                     + closedClause(first, g) + ". The model and the method are the"
                     + " same in both scripts; the gap is what changed between them (" + String.join(", ",
                     s.changes().keySet().stream().sorted().toList()) + ")." + rawAgainstRaw(first, s)
+                    + beforeDecay(first, g)
                     + (othersReach.isEmpty() ? ""
                     : " Also reaching it, but not the authors' code: " + each(othersReach, g.labels()) + ".")
                     + alsoAuthors + alsoOthers;
@@ -217,6 +218,7 @@ final class GapViews {
             Gaps.Effect first = authorsPart.get(0);
             return "Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
                     + closedClause(first, g) + "." + rawAgainstRaw(first, script(first.cell()).orElseThrow())
+                    + beforeDecay(first, g)
                     + (authorsPart.size() > 1 ? " " + each(authorsPart.subList(1,
                     authorsPart.size()), g.labels()) + "." : "") + (othersPart.isEmpty() ? ""
                     : " Not the authors' code, " + named(othersPart) + verb(othersPart, " lowers", " lower")
@@ -275,6 +277,46 @@ final class GapViews {
                 + " training (" + training + "), not the figure reported, carries the effect."
                 : " Raw D against raw D, it is lower on only " + lower + " of " + n + " seeds, so part of the"
                 + " effect is the figure reported (reported_d), not the training (" + training + ").";
+    }
+
+    /**
+     * For a protocol whose learning rate decays late where the released script's does not (30d4beb: from epoch 200),
+     * the same seeds raw against raw just before the decay and at the end: which of the two carries the effect.
+     */
+    static String beforeDecay(Gaps.Effect e, Gaps.Gap g) {
+        int start = e.cell().setup().lrDecayStart();
+        if (start <= 0 || start >= e.cell().key().epochs() || start == g.faithful().setup().lrDecayStart()) {
+            return "";
+        }
+        List<Gaps.Paired> before = Gaps.pairedRawAt(e, g.faithful(), start);
+        List<Integer> seeds = before.stream().map(Gaps.Paired::seed).toList();
+        List<Gaps.Paired> end = e.pairedRaw().stream().filter(p -> seeds.contains(p.seed())).toList();
+        double atStart = before.stream().mapToDouble(Gaps.Paired::difference).average().orElse(Double.NaN);
+        double atEnd = end.stream().mapToDouble(Gaps.Paired::difference).average().orElse(Double.NaN);
+        if (before.size() < 2 || !(atEnd < 0)) {
+            return "";
+        }
+        int d = e.cell().unit().decimals();
+        double lr = e.cell().setup().learningRate();
+        double released = g.faithful().setup().learningRate();
+        String early = lr == released ? "the rest of its protocol" : "its learning rate (" + Formats.number(lr, 4)
+                .replaceAll("0+$", "") + " against the released script's " + Formats.number(released, 4)
+                .replaceAll("0+$", "") + ")";
+        return decayText(start, before.size(), atStart, atEnd, early, d);
+    }
+
+    /** The sentence of {@link #beforeDecay}: mean raw − raw differences just before the decay and at the end. */
+    static String decayText(int start, int seeds, double atStart, double atEnd, String early, int d) {
+        double share = atStart / atEnd;
+        String there = share <= 0 ? "none of the effect was there before the decay"
+                : percent(share) + " of the effect was there before the decay";
+        String carries = share >= 0.75 ? early + ", not the late decay, carries it"
+                : share <= 0.25 ? "the late decay, not " + early + ", carries most of it"
+                : early + " and the late decay each carry part of it";
+        return " At epoch " + start + ", before its learning rate starts to decay, it was "
+                + (atStart < 0 ? Formats.number(-atStart, d) + " lower" : Formats.number(atStart, d) + " higher")
+                + ", raw D against raw D (mean over the same " + seeds + " seeds), and "
+                + Formats.number(-atEnd, d) + " lower at the end, so " + there + ": " + carries + ".";
     }
 
     /** The protocol's mean lies above the paper's range for one run. */

@@ -286,6 +286,15 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
     }
 
     /**
+     * The same seeds raw D against raw D at an earlier epoch, e.g. before a protocol's learning rate starts to decay:
+     * was its effect there already? Seeds where either run lacks that epoch are left out.
+     */
+    public static List<Paired> pairedRawAt(Effect e, CellSummary faithful, int epoch) {
+        return paired(e.cell().finished(), faithful.finished(), r -> rawAt(r, epoch).orElse(Double.NaN)).stream()
+                .filter(p -> !Double.isNaN(p.variant()) && !Double.isNaN(p.faithful())).toList();
+    }
+
+    /**
      * The first full-budget variant run (by labels, variant, seed) that is ahead of its faithful twin in raw D at
      * the screen's budget and behind it on the figures at the end, or the reverse.
      */
