@@ -74,7 +74,9 @@ final class AnswerViews {
         line += study(s, j, analysis);
         if (c.verdict().fails()) {
             line += gaps.flatMap(g -> g.gaps().stream().filter(gap -> gap.labels() == c.labels()).findFirst())
-                    .map(gap -> "; why: " + lowerFirst(GapViews.conclusion(gap))).orElse("");
+                    .map(GapViews::reasoned).map(why -> "; why: " + lowerFirst(why.more().isEmpty() ? why.head()
+                            : why.head().replaceFirst("\\.$", "") + " (more under \"Why the low-label cells differ\")"))
+                    .orElse("");
         }
         return line;
     }

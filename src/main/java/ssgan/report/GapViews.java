@@ -183,6 +183,18 @@ final class GapViews {
      * costs the released script the cell here, and is worded so.
      */
     static String conclusion(Gaps.Gap g) {
+        return reasoned(g).text();
+    }
+
+    /**
+     * The conclusion as its first sentence, which states the finding (the page's answer line quotes it), and the
+     * sentences that follow it: what changed, which change carries the effect, the other protocols.
+     */
+    record Conclusion(String head, String more) {
+        String text() { return head + more; }
+    }
+
+    static Conclusion reasoned(Gaps.Gap g) {
         // the fewest runs behind a finding: protocols still too few to judge say nothing, so they do not count
         int n = g.effects().stream().filter(e -> e.finding() != Gaps.Finding.TOO_FEW)
                 .mapToInt(e -> e.cell().figure().n()).min().orElse(0);
@@ -199,44 +211,44 @@ final class GapViews {
         if (!authorsReach.isEmpty()) {
             Gaps.Effect first = authorsReach.get(0);
             AuthorsScripts.Script s = script(first.cell()).orElseThrow();
-            return "Explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
-                    + closedClause(first, g) + ". The model and the method are the"
+            return new Conclusion("Explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
+                    + closedClause(first, g) + ".", " The model and the method are the"
                     + " same in both scripts; the gap is what changed between them (" + String.join(", ",
                     s.changes().keySet().stream().sorted().toList()) + ")." + rawAgainstRaw(first, s)
                     + beforeDecay(first, g)
                     + (othersReach.isEmpty() ? ""
                     : " Also reaching it, but not the authors' code: " + each(othersReach, g.labels()) + ".")
-                    + alsoAuthors + alsoOthers;
+                    + alsoAuthors + alsoOthers);
         }
         if (!othersReach.isEmpty()) {
-            return "Reproduced only by changes the authors' code never made: " + each(othersReach, g.labels())
-                    + with + ". This names what costs the released script"
+            return new Conclusion("Reproduced only by changes the authors' code never made: "
+                    + each(othersReach, g.labels()) + with + ".", " This names what costs the released script"
                     + " the cell in this reproduction; it does not show that the paper's runs made that change."
-                    + alsoAuthors + (othersPart.isEmpty() ? "" : " Also, " + each(othersPart, g.labels()) + ".");
+                    + alsoAuthors + (othersPart.isEmpty() ? "" : " Also, " + each(othersPart, g.labels()) + "."));
         }
         if (!authorsPart.isEmpty()) {
             Gaps.Effect first = authorsPart.get(0);
-            return "Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels()) + with
-                    + closedClause(first, g) + "." + rawAgainstRaw(first, script(first.cell()).orElseThrow())
+            return new Conclusion("Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels())
+                    + with + closedClause(first, g) + ".", rawAgainstRaw(first, script(first.cell()).orElseThrow())
                     + beforeDecay(first, g)
-                    + (authorsPart.size() > 1 ? " " + each(authorsPart.subList(1,
+                    + (authorsPart.size() > 1 ? " Also, " + each(authorsPart.subList(1,
                     authorsPart.size()), g.labels()) + "." : "") + (othersPart.isEmpty() ? ""
                     : " Not the authors' code, " + named(othersPart) + verb(othersPart, " lowers", " lower")
-                    + " it too.");
+                    + " it too."));
         }
         if (!othersPart.isEmpty()) {
-            return "Narrowed only by changes the authors' code never made: " + each(othersPart, g.labels()) + with
-                    + ".";
+            return new Conclusion("Narrowed only by changes the authors' code never made: "
+                    + each(othersPart, g.labels()) + with + ".", "");
         }
         if (g.effects().stream().anyMatch(e -> e.finding() != Gaps.Finding.TOO_FEW)) {
-            return "Not explained by the protocols run here ("
+            return new Conclusion("Not explained by the protocols run here ("
                     + g.effects().stream().map(e -> e.cell().key().variant()).collect(Collectors.joining(", "))
-                    + "): none lowers the error in a way these runs can show.";
+                    + "): none lowers the error in a way these runs can show.", "");
         }
-        return (g.effects().isEmpty() ? "Not yet examined: no other protocol has runs of the paper's length at "
-                + g.labels() + " labels."
+        return new Conclusion(g.effects().isEmpty() ? "Not yet examined: no other protocol has runs of the paper's"
+                + " length at " + g.labels() + " labels."
                 : "Not yet decided: the other protocols' runs of the paper's length at " + g.labels()
-                + " labels have not finished in numbers that allow an interval.") + screenHint(g);
+                + " labels have not finished in numbers that allow an interval.", screenHint(g));
     }
 
     /** What a protocol that lowers the error does against the paper's range, as the conclusion says it. */

@@ -111,6 +111,20 @@ class WhyCellsDifferTest {
     }
 
     @Test
+    void theAnswerLineQuotesTheConclusionsFindingAndPointsToTheRest() {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 1400, 1500, 1600);
+        Analysis analysis = Analysis.of(RunLoader.load(new ResultsStore(tmp), FixtureResults.facts()).runs(),
+                FixtureResults.paperTables());
+        String line = AnswerViews.of(analysis, FixtureResults.facts()).stream().map(PageModel.AnswerLine::text)
+                .filter(t -> t.startsWith("mnist, 20 labels")).findFirst().orElseThrow();
+        GapViews.Conclusion why = GapViews.reasoned(analysis.gaps("mnist").orElseThrow().gaps().get(0));
+        assertTrue(line.endsWith("; why: e" + why.head().substring(1, why.head().length() - 1) + " (more under \"Why"
+                + " the low-label cells differ\")"), line);
+        assertFalse(line.contains(why.more().trim()), "the rest stays in the why section: " + line);
+    }
+
+    @Test
     void aDeviationsEffectIsGivenAsAShareOfTheWholePortsThatContainsIt() {
         runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
         runs("mnist-screen20", "faithful", Map.of(), 15, 5000, 5000, 5000);
