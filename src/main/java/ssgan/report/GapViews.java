@@ -12,6 +12,7 @@ import ssgan.stats.Judgement;
 import ssgan.stats.MeanDifference;
 import ssgan.stats.SampleStats;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -311,10 +312,14 @@ final class GapViews {
         int d = e.cell().unit().decimals();
         double lr = e.cell().setup().learningRate();
         double released = g.faithful().setup().learningRate();
-        String early = lr == released ? "the rest of its protocol" : "its learning rate (" + Formats.number(lr, 4)
-                .replaceAll("0+$", "") + " against the released script's " + Formats.number(released, 4)
-                .replaceAll("0+$", "") + ")";
+        String early = lr == released ? "the rest of its protocol" : "its learning rate (" + plain(lr)
+                + " against the released script's " + plain(released) + ")";
         return decayText(start, before.size(), atStart, atEnd, early, d);
+    }
+
+    /** A setting's value as written in a config: 0.001, not 0.0010 or 1.0E-3. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The sentence of {@link #beforeDecay}: mean raw − raw differences just before the decay and at the end. */
