@@ -206,7 +206,7 @@ final class GapViews {
         List<Gaps.Effect> authorsPart = found(g, true, Gaps.Finding.SCATTERS, Gaps.Finding.NARROWS);
         List<Gaps.Effect> othersPart = found(g, false, Gaps.Finding.SCATTERS, Gaps.Finding.NARROWS);
         // a change the authors never made is named as such wherever it stands beside their scripts
-        String alsoAuthors = authorsPart.isEmpty() ? "" : " Also, " + each(authorsPart, g.labels()) + ".";
+        String alsoAuthors = also(authorsPart, g.labels());
         String alsoOthers = othersPart.isEmpty() ? "" : " Not the authors' code, " + each(othersPart, g.labels())
                 + ".";
         if (!authorsReach.isEmpty()) {
@@ -225,15 +225,14 @@ final class GapViews {
             return new Conclusion("Reproduced only by changes the authors' code never made: "
                     + each(othersReach, g.labels()) + with + ".", " This names what costs the released script"
                     + " the cell in this reproduction; it does not show that the paper's runs made that change."
-                    + alsoAuthors + (othersPart.isEmpty() ? "" : " Also, " + each(othersPart, g.labels()) + "."));
+                    + alsoAuthors + also(othersPart, g.labels()));
         }
         if (!authorsPart.isEmpty()) {
             Gaps.Effect first = authorsPart.get(0);
             return new Conclusion("Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels())
                     + with + closedClause(first, g) + ".", rawAgainstRaw(first, script(first.cell()).orElseThrow())
                     + beforeDecay(first, g)
-                    + (authorsPart.size() > 1 ? " Also, " + each(authorsPart.subList(1,
-                    authorsPart.size()), g.labels()) + "." : "") + (othersPart.isEmpty() ? ""
+                    + also(authorsPart.subList(1, authorsPart.size()), g.labels()) + (othersPart.isEmpty() ? ""
                     : " Not the authors' code, " + named(othersPart) + verb(othersPart, " lowers", " lower")
                     + " it too."));
         }
@@ -282,7 +281,7 @@ final class GapViews {
         if (!s.changes().containsKey("reported_d") || n < 2) {
             return "";
         }
-        long lower = e.pairedRaw().stream().filter(p -> p.difference() < 0).count();
+        long lower = e.lowerOnRaw();
         String training = String.join(", ", s.changes().keySet().stream().filter(k -> !k.equals("reported_d"))
                 .sorted().toList());
         return lower == n
@@ -302,11 +301,14 @@ final class GapViews {
             return "";
         }
         List<Gaps.Paired> before = Gaps.pairedRawAt(e, g.faithful(), start);
+        if (before.size() < 2) {
+            return "";
+        }
         List<Integer> seeds = before.stream().map(Gaps.Paired::seed).toList();
-        List<Gaps.Paired> end = e.pairedRaw().stream().filter(p -> seeds.contains(p.seed())).toList();
-        double atStart = before.stream().mapToDouble(Gaps.Paired::difference).average().orElse(Double.NaN);
-        double atEnd = end.stream().mapToDouble(Gaps.Paired::difference).average().orElse(Double.NaN);
-        if (before.size() < 2 || !(atEnd < 0)) {
+        double atStart = before.stream().mapToDouble(Gaps.Paired::difference).average().orElseThrow();
+        double atEnd = e.pairedRaw().stream().filter(p -> seeds.contains(p.seed()))
+                .mapToDouble(Gaps.Paired::difference).average().orElseThrow();
+        if (!(atEnd < 0)) {
             return "";
         }
         int d = e.cell().unit().decimals();
@@ -334,6 +336,11 @@ final class GapViews {
                 + (atStart < 0 ? Formats.number(-atStart, d) + " lower" : Formats.number(atStart, d) + " higher")
                 + ", raw D against raw D (mean over the same " + seeds + " seeds), and "
                 + Formats.number(-atEnd, d) + " lower at the end, so " + there + ": " + carries + ".";
+    }
+
+    /** " Also, A reaches …, and B lowers …." after a conclusion's first protocol; empty without others. */
+    private static String also(List<Gaps.Effect> effects, int labels) {
+        return effects.isEmpty() ? "" : " Also, " + each(effects, labels) + ".";
     }
 
     /** The protocol's mean lies above the paper's range for one run. */

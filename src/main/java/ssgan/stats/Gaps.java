@@ -58,6 +58,9 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         /** Seeds on which the protocol has fewer errors than the released script. */
         public long lowerOn() { return paired.stream().filter(p -> p.difference() < 0).count(); }
 
+        /** Seeds on which the protocol's raw D has fewer errors than the released script's raw D. */
+        public long lowerOnRaw() { return pairedRaw.stream().filter(p -> p.difference() < 0).count(); }
+
         /** Finished runs outside the paper's range for one run, on either side. */
         public int outside() { return cell.finished().size() - inside; }
     }
