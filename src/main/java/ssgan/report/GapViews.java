@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** "Why the low-label cells differ", in words: {@link Gaps} on the page. */
@@ -95,8 +96,7 @@ final class GapViews {
         CellSummary f = g.faithful();
         int d = f.unit().decimals();
         Judgement j = f.judgement();
-        long outside = f.finished().stream().filter(r -> r.finalFigure() > j.predictionHigh()
-                || r.finalFigure() < j.predictionLow()).count();
+        long outside = outside(f);
         String paper = paperText(g);
         String headline = g.labels() + " labels: the released script's runs give " + meanStd(f.figure(), d) + " ("
                 + f.figureName() + ", " + runs(f.figure().n()) + ") against the paper's " + paper + "; "
@@ -115,6 +115,13 @@ final class GapViews {
                 meanStd(c.figure(), d) + " (" + runs(c.figure().n()) + running(c) + ")",
                 insideText(e), Formats.signed(m.difference(), d), ci,
                 closedText(e), paired(e.paired(), d), paired(e.pairedRaw(), d), findingText(e));
+    }
+
+    /** The cell's finished runs outside the paper's 95 % prediction interval for one run. */
+    private static long outside(CellSummary c) {
+        Judgement j = c.judgement();
+        return c.finished().stream().filter(r -> r.finalFigure() > j.predictionHigh()
+                || r.finalFigure() < j.predictionLow()).count();
     }
 
     /** "1 of 3 (2 below)": finished runs inside the paper's range for one run, and on which side the others lie. */
@@ -163,6 +170,7 @@ final class GapViews {
                 + " paired seeds" + (e.lowerOn() == e.paired().size() && e.paired().size() > 1
                 ? " (all of them: a chance of " + Formats.number(Math.pow(0.5, e.paired().size()), 3)
                 + " if the protocol made no difference)" : "");
+        String collapses = e.collapses().isEmpty() ? "" : "; " + collapseClause(e, "this protocol");
         return switch (e.finding()) {
             case CLOSES -> "reaches the paper's range where the released script does not" + sign;
             case PASSES -> "below the paper's range where the released script is above it: fewer errors than the"
@@ -175,7 +183,52 @@ final class GapViews {
             case NO_EFFECT -> "no difference from the released script that these runs can show" + sign;
             case WIDENS -> "more errors than the released script" + sign;
             case TOO_FEW -> "too few finished runs for an interval (" + e.cell().figure().n() + " here)" + sign;
-        };
+        } + collapses;
+    }
+
+    /**
+     * "the released script's run of seed 2 collapsed (2773), orig_30d4beb's did not (412)": the released script's
+     * collapsed runs against the protocol's runs of the same seeds; {@code who} names the protocol.
+     */
+    static String collapseClause(Gaps.Effect e, String who) {
+        int d = e.cell().unit().runDecimals();
+        List<Gaps.Collapse> all = e.collapses();
+        List<Gaps.Collapse> also = all.stream().filter(Gaps.Collapse::variantCollapsed).toList();
+        List<Gaps.Collapse> clear = all.stream().filter(c -> !c.variantCollapsed()).toList();
+        String released = "the released script's " + verb(all, "run", "runs") + " of " + seeds(all) + " collapsed ("
+                + figures(all, Gaps.Collapse::faithful, d) + ")";
+        if (also.isEmpty()) {
+            return released + ", " + who + "'s did not (" + figures(clear, Gaps.Collapse::variant, d) + ")";
+        }
+        if (clear.isEmpty()) {
+            return released + ", and " + who + "'s collapsed as well (" + figures(also, Gaps.Collapse::variant, d)
+                    + ")";
+        }
+        return released + "; " + who + "'s of " + seeds(also) + " collapsed as well ("
+                + figures(also, Gaps.Collapse::variant, d) + "), of " + seeds(clear) + " did not ("
+                + figures(clear, Gaps.Collapse::variant, d) + ")";
+    }
+
+    /** " The released script's run of seed 2 collapsed …." for a conclusion; empty without such a pair. */
+    private static String collapseSentence(Gaps.Effect e) {
+        if (e.collapses().isEmpty()) {
+            return "";
+        }
+        String clause = collapseClause(e, e.cell().key().variant());
+        return " T" + clause.substring(1) + ".";
+    }
+
+    /** "seed 2", "seeds 2 and 3", "seeds 1, 2 and 3". */
+    private static String seeds(List<Gaps.Collapse> collapses) {
+        List<String> s = collapses.stream().map(c -> String.valueOf(c.seed())).toList();
+        return (s.size() == 1 ? "seed " : "seeds ") + (s.size() == 1 ? s.get(0)
+                : String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1));
+    }
+
+    private static String figures(List<Gaps.Collapse> collapses, ToDoubleFunction<Gaps.Collapse>
+            figure, int d) {
+        return collapses.stream().map(c -> Formats.number(figure.applyAsDouble(c), d))
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -216,7 +269,7 @@ final class GapViews {
                     + closedClause(first, g) + ".", " The model and the method are the"
                     + " same in both scripts; the gap is what changed between them (" + String.join(", ",
                     s.changes().keySet().stream().sorted().toList()) + ")." + rawAgainstRaw(first, s)
-                    + beforeDecay(first, g)
+                    + beforeDecay(first, g) + collapseSentence(first)
                     + (othersReach.isEmpty() ? ""
                     : " Also reaching it, but not the authors' code: " + each(othersReach, g.labels()) + ".")
                     + alsoAuthors + alsoOthers);
@@ -231,7 +284,7 @@ final class GapViews {
             Gaps.Effect first = authorsPart.get(0);
             return new Conclusion("Partly explained: " + named(List.of(first)) + ", " + does(first, g.labels())
                     + with + closedClause(first, g) + ".", rawAgainstRaw(first, script(first.cell()).orElseThrow())
-                    + beforeDecay(first, g)
+                    + beforeDecay(first, g) + collapseSentence(first)
                     + also(authorsPart.subList(1, authorsPart.size()), g.labels()) + (othersPart.isEmpty() ? ""
                     : " Not the authors' code, " + named(othersPart) + verb(othersPart, " lowers", " lower")
                     + " it too."));
@@ -243,12 +296,32 @@ final class GapViews {
         if (g.effects().stream().anyMatch(e -> e.finding() != Gaps.Finding.TOO_FEW)) {
             return new Conclusion("Not explained by the protocols run here ("
                     + g.effects().stream().map(e -> e.cell().key().variant()).collect(Collectors.joining(", "))
-                    + "): none lowers the error in a way these runs can show.", "");
+                    + "): none lowers the error in a way these runs can show.", g.effects().stream()
+                    .filter(e -> e.finding() != Gaps.Finding.TOO_FEW).map(e -> shown(e, g) + collapseSentence(e))
+                    .collect(Collectors.joining()));
         }
         return new Conclusion(g.effects().isEmpty() ? "Not yet examined: no other protocol has runs of the paper's"
                 + " length at " + g.labels() + " labels."
                 : "Not yet decided: the other protocols' runs of the paper's length at " + g.labels()
                 + " labels have not finished in numbers that allow an interval.", screenHint(g));
+    }
+
+    /**
+     * What a protocol that shows no lower error does show, so that "not shown" is not read as "no effect": its runs
+     * inside the paper's range beside the released script's, its paired seeds, and the interval that includes 0 (or
+     * lies above it).
+     */
+    static String shown(Gaps.Effect e, Gaps.Gap g) {
+        int d = e.cell().unit().decimals();
+        CellSummary f = g.faithful();
+        long releasedInside = f.finished().size() - outside(f);
+        MeanDifference m = e.vsFaithful();
+        return " For " + named(List.of(e)) + ": " + e.inside() + " of " + runs(e.cell().finished().size())
+                + " inside the paper's range (the released script: " + releasedInside + " of " + f.finished().size()
+                + ")" + (e.paired().isEmpty() ? "" : ", lower on " + e.lowerOn() + " of " + e.paired().size()
+                + " paired seeds") + ", and a difference in mean of " + Formats.signed(m.difference(), d)
+                + " whose Welch 95 % CI, " + Formats.interval(m.ciLow(), m.ciHigh(), d) + ", "
+                + (m.ciLow() > 0 ? "lies above 0." : "includes 0.");
     }
 
     /** What a protocol that lowers the error does against the paper's range, as the conclusion says it. */

@@ -51,9 +51,11 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
      * @param below      how many lie below it: fewer errors than the paper's runs would give
      * @param closed     how much of the released script's excess over the paper the protocol removes; empty
      *                   without a paper value, or where the released script is not above it
+     * @param collapses  each collapsed run of the released script beside the protocol's run of the same seed
      */
     public record Effect(CellSummary cell, MeanDifference vsFaithful, List<Paired> paired, List<Paired> pairedRaw,
-                         int inside, int below, Optional<GapClosed> closed, Finding finding) {
+                         int inside, int below, Optional<GapClosed> closed, Finding finding,
+                         List<Collapse> collapses) {
 
         /** Seeds on which the protocol has fewer errors than the released script. */
         public long lowerOn() { return paired.stream().filter(p -> p.difference() < 0).count(); }
@@ -103,6 +105,13 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         /** Fewer than two finished runs on one side: no interval. */
         TOO_FEW
     }
+
+    /**
+     * A run of the released script that collapsed ({@link RunHealth#collapsed()}) and the protocol's run of the same
+     * labeled subset: part of the released script's failure is its collapses, so whether a protocol keeps clear of
+     * them on the same subsets is part of what it explains.
+     */
+    public record Collapse(int seed, double variant, double faithful, boolean variantCollapsed) {}
 
     /** Two runs of one labeled subset (same seed), a figure each. */
     public record Paired(int seed, double variant, double faithful) {
@@ -243,7 +252,15 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
             finding = Finding.NO_EFFECT;
         }
         Optional<GapClosed> closed = paper.flatMap(p -> GapClosed.of(d, faithful.figure().mean(), p.mean()));
-        return new Effect(cell, d, paired, pairedRaw, inside, below, closed, finding);
+        return new Effect(cell, d, paired, pairedRaw, inside, below, closed, finding, collapses(cell, faithful));
+    }
+
+    private static List<Collapse> collapses(CellSummary cell, CellSummary faithful) {
+        List<Collapse> out = new ArrayList<>();
+        faithful.finished().stream().filter(f -> f.health().collapsed()).sorted(Comparator.comparingInt(RunResult::seed))
+                .forEach(f -> cell.finished().stream().filter(v -> sameSubset(f, v)).findFirst().ifPresent(v ->
+                        out.add(new Collapse(f.seed(), v.finalFigure(), f.finalFigure(), v.health().collapsed()))));
+        return List.copyOf(out);
     }
 
     private static Screen screen(int epochs, CellSummary faithful, List<CellSummary> group) {

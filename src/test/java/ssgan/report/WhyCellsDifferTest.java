@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssgan.metrics.EpochMetrics;
 import ssgan.paper.AuthorsScripts;
 import ssgan.results.ResultsStore;
+import ssgan.results.RunDirectory;
+import ssgan.results.Summary;
 import ssgan.results.RunState;
 import ssgan.stats.Analysis;
 import ssgan.stats.Gaps;
@@ -16,6 +19,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,12 +331,12 @@ class WhyCellsDifferTest {
         // raw D against raw D: lower on seed 1 only
         Gaps.Effect effect = new Gaps.Effect(null, null, List.of(), List.of(new Gaps.Paired(1, 2000, 4000),
                 new Gaps.Paired(2, 5100, 5000), new Gaps.Paired(3, 4500, 4400)), 0, 0, Optional.empty(),
-                Gaps.Finding.NARROWS);
+                Gaps.Finding.NARROWS, List.of());
         assertEquals(" Raw D against raw D, it is lower on only 1 of 3 seeds, so part of the effect is the figure"
                 + " reported (reported_d), not the training (learning_rate, lr_decay_end, lr_decay_start).",
                 GapViews.rawAgainstRaw(effect, script));
         Gaps.Effect one = new Gaps.Effect(null, null, List.of(), List.of(new Gaps.Paired(1, 2000, 4000)), 0, 0,
-                Optional.empty(), Gaps.Finding.NARROWS);
+                Optional.empty(), Gaps.Finding.NARROWS, List.of());
         assertEquals("", GapViews.rawAgainstRaw(one, script), "one pair shows nothing");
         assertEquals("", GapViews.rawAgainstRaw(effect, new AuthorsScripts.Script("x", "a script", Map.of(
                 "learning_rate", 0.001))), "a script reporting the released script's figure needs no such check");
@@ -359,8 +363,93 @@ class WhyCellsDifferTest {
         runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 5000, 4500, 5500);
         Gaps.Gap gap = gap();
         assertEquals(Gaps.Finding.NO_EFFECT, gap.effects().get(0).finding());
+        GapViews.Conclusion why = GapViews.reasoned(gap);
         assertEquals("Not explained by the protocols run here (orig_30d4beb): none lowers the error in a way these"
-                + " runs can show.", GapViews.conclusion(gap));
+                + " runs can show.", why.head());
+        // what the runs do show follows, so that "not shown" is not read as "no effect"
+        assertTrue(why.more().matches(" For the paper week's script \\(30d4beb\\), orig_30d4beb: 0 of 3 runs inside the"
+                + " paper's range \\(the released script: 0 of 3\\), lower on 1 of 3 paired seeds, and a difference in"
+                + " mean of \\+[\\d.]+ whose Welch 95 % CI, \\[-[\\d.]+, \\+[\\d.]+\\], includes 0\\."), why.more());
+    }
+
+    /** Makes the run's feature-matching loss blow up over its last epochs: a collapse, as RunHealth finds one. */
+    private static void collapse(RunDirectory run) {
+        List<EpochMetrics> rows = run.readMetrics();
+        List<EpochMetrics> blown = new ArrayList<>();
+        for (EpochMetrics m : rows) {
+            blown.add(m.epoch() <= rows.size() - 5 ? m : new EpochMetrics(m.epoch(), m.lossSupervised(),
+                    m.lossUnsupervised(), 100 * m.lossFeatureMatching(), m.trainError(), m.testErrorsRaw(),
+                    m.testErrorsAverage(), m.testCount(), m.seconds(), m.iterationsPerSecond(),
+                    m.testErrorsAverageCorrected()));
+        }
+        run.writeMetrics(blown);
+        Summary s = run.readSummary().orElseThrow();   // the summary repeats the last epoch: keep the record whole
+        run.writeSummary(new Summary(s.experiment(), s.runId(), s.state(), s.epochs(), s.epochsTarget(),
+                s.testErrorsRaw(), s.testErrorsAverage(), s.testCount(), s.seconds(), s.secondsPerEpoch(),
+                blown.get(blown.size() - 1)));
+    }
+
+    private RunDirectory run(String experiment, String variant, Map<String, Object> settings, int seed, int errors) {
+        Map<String, Object> overrides = new LinkedHashMap<>(settings);
+        overrides.putAll(Map.of("labels", 20, "seed", seed, "epochs", 300));
+        return FixtureResults.run(tmp, experiment, variant, overrides, RunState.DONE, 300, errors, false, false);
+    }
+
+    /** The released script at {@code errors} (seeds 1..3), its seed 2 collapsed; 30d4beb at raw D about 1540-1760. */
+    private void releasedCollapsedOnSeed2(int... errors) {
+        runs("mnist-paper", null, Map.of(), 300, errors);
+        collapse(run("mnist-paper", null, Map.of(), 2, errors[1]));
+        runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 1400, 1500, 1600);
+    }
+
+    @Test
+    void aCollapseOfTheReleasedScriptIsSetAgainstTheProtocolsRunOfTheSameSeed() {
+        releasedCollapsedOnSeed2(4500, 5000, 5500);
+        Gaps.Gap gap = gap();
+        Gaps.Effect effect = gap.effects().get(0);
+        assertEquals(1, effect.collapses().size());
+        Gaps.Collapse c = effect.collapses().get(0);
+        assertEquals(2, c.seed());
+        assertFalse(c.variantCollapsed());
+        String pair = "the released script's run of seed 2 collapsed (" + (int) c.faithful() + "), ";
+        assertTrue(GapViews.findingText(effect).endsWith("; " + pair + "this protocol's did not (" + (int) c.variant()
+                + ")"), GapViews.findingText(effect));
+        String conclusion = GapViews.conclusion(gap);
+        assertTrue(conclusion.startsWith("Explained:"), conclusion);
+        assertTrue(conclusion.endsWith("carries it. T" + pair.substring(1) + "orig_30d4beb's did not ("
+                + (int) c.variant() + ")."), conclusion);
+    }
+
+    @Test
+    void collapsesOnSeveralSeedsAreCountedOnBothSides() {
+        runs("mnist-paper", null, Map.of(), 300, 4500, 5000, 5500);
+        collapse(run("mnist-paper", null, Map.of(), 2, 5000));
+        collapse(run("mnist-paper", null, Map.of(), 3, 5500));
+        runs("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 300, 1400, 1500, 1600);
+        collapse(run("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 3, 1600));
+        Gaps.Effect effect = gap().effects().get(0);
+        assertEquals(List.of(false, true), effect.collapses().stream().map(Gaps.Collapse::variantCollapsed).toList());
+        assertTrue(GapViews.collapseClause(effect, "x").matches("the released script's runs of seeds 2 and 3 collapsed"
+                + " \\(\\d+, \\d+\\); x's of seed 3 collapsed as well \\(\\d+\\), of seed 2 did not \\(\\d+\\)"),
+                GapViews.collapseClause(effect, "x"));
+        collapse(run("mnist-orig-30d4beb", "orig_30d4beb", ORIG, 2, 1500));
+        assertTrue(GapViews.collapseClause(gap().effects().get(0), "x").matches("the released script's runs of seeds"
+                + " 2 and 3 collapsed \\(\\d+, \\d+\\), and x's collapsed as well \\(\\d+, \\d+\\)"),
+                GapViews.collapseClause(gap().effects().get(0), "x"));
+    }
+
+    @Test
+    void aProtocolInsideTheRangeWhereAWideReleasedSpreadHidesTheDifferenceSaysWhatItsRunsShow() {
+        // the released script at 1500, 5500 (collapsed), 3000: its spread hides a difference from 3 runs a side
+        releasedCollapsedOnSeed2(1500, 5500, 3000);
+        Gaps.Gap gap = gap();
+        assertEquals(Gaps.Finding.NO_EFFECT, gap.effects().get(0).finding());
+        GapViews.Conclusion why = GapViews.reasoned(gap);
+        assertTrue(why.head().startsWith("Not explained by the protocols run here (orig_30d4beb)"), why.head());
+        assertTrue(why.more().matches(" For the paper week's script \\(30d4beb\\), orig_30d4beb: 3 of 3 runs inside the"
+                + " paper's range \\(the released script: 1 of 3\\), lower on 2 of 3 paired seeds, and a difference in"
+                + " mean of -[\\d.]+ whose Welch 95 % CI, \\[-[\\d.]+, \\+[\\d.]+\\], includes 0\\. The released"
+                + " script's run of seed 2 collapsed \\(\\d+\\), orig_30d4beb's did not \\(\\d+\\)\\."), why.more());
     }
 
     @Test
