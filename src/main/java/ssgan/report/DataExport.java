@@ -1,7 +1,6 @@
 package ssgan.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import ssgan.config.SettingsCodec;
@@ -40,7 +39,7 @@ final class DataExport {
     /** The files, in the order the page lists them, with what each holds. */
     static final Map<String, String> TABLES = tables();
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 
     private DataExport() {}
@@ -98,9 +97,21 @@ final class DataExport {
         table(dir, "metrics", metrics);
     }
 
+    /**
+     * A JSON array with one row per line: line-by-line diffs in git like an indented file, without repeating every
+     * key on a line of its own (metrics.json, every epoch of every run, would pass 3 MB indented).
+     */
+    static String jsonLines(List<Map<String, Object>> rows) throws IOException {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < rows.size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n").append(JSON.writeValueAsString(rows.get(i)));
+        }
+        return out.append(rows.isEmpty() ? "]\n" : "\n]\n").toString();
+    }
+
     private static void table(Path dir, String name, List<Map<String, Object>> rows) {
         try {
-            Files.write(dir.resolve(name + ".json"), JSON.writeValueAsBytes(rows));
+            Files.writeString(dir.resolve(name + ".json"), jsonLines(rows));
             if (rows.isEmpty()) { // no rows, no columns to name: an empty file
                 Files.write(dir.resolve(name + ".csv"), new byte[0]);
                 return;

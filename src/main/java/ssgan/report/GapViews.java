@@ -96,7 +96,7 @@ final class GapViews {
         CellSummary f = g.faithful();
         int d = f.unit().decimals();
         Judgement j = f.judgement();
-        long outside = outside(f);
+        long outside = f.finished().size() - Gaps.inside(f);
         String paper = paperText(g);
         String headline = g.labels() + " labels: the released script's runs give " + meanStd(f.figure(), d) + " ("
                 + f.figureName() + ", " + runs(f.figure().n()) + ") against the paper's " + paper + "; "
@@ -115,13 +115,6 @@ final class GapViews {
                 meanStd(c.figure(), d) + " (" + runs(c.figure().n()) + running(c) + ")",
                 insideText(e), Formats.signed(m.difference(), d), ci,
                 closedText(e), paired(e.paired(), d), paired(e.pairedRaw(), d), findingText(e));
-    }
-
-    /** The cell's finished runs outside the paper's 95 % prediction interval for one run. */
-    private static long outside(CellSummary c) {
-        Judgement j = c.judgement();
-        return c.finished().stream().filter(r -> r.finalFigure() > j.predictionHigh()
-                || r.finalFigure() < j.predictionLow()).count();
     }
 
     /** "1 of 3 (2 below)": finished runs inside the paper's range for one run, and on which side the others lie. */
@@ -215,14 +208,16 @@ final class GapViews {
             return "";
         }
         String clause = collapseClause(e, e.cell().key().variant());
-        return " T" + clause.substring(1) + ".";
+        return " " + Character.toUpperCase(clause.charAt(0)) + clause.substring(1) + ".";
     }
 
     /** "seed 2", "seeds 2 and 3", "seeds 1, 2 and 3". */
     private static String seeds(List<Gaps.Collapse> collapses) {
         List<String> s = collapses.stream().map(c -> String.valueOf(c.seed())).toList();
-        return (s.size() == 1 ? "seed " : "seeds ") + (s.size() == 1 ? s.get(0)
-                : String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1));
+        if (s.size() == 1) {
+            return "seed " + s.get(0);
+        }
+        return "seeds " + String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1);
     }
 
     private static String figures(List<Gaps.Collapse> collapses, ToDoubleFunction<Gaps.Collapse>
@@ -314,7 +309,7 @@ final class GapViews {
     static String shown(Gaps.Effect e, Gaps.Gap g) {
         int d = e.cell().unit().decimals();
         CellSummary f = g.faithful();
-        long releasedInside = f.finished().size() - outside(f);
+        int releasedInside = Gaps.inside(f);
         MeanDifference m = e.vsFaithful();
         return " For " + named(List.of(e)) + ": " + e.inside() + " of " + runs(e.cell().finished().size())
                 + " inside the paper's range (the released script: " + releasedInside + " of " + f.finished().size()

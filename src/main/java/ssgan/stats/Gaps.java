@@ -231,8 +231,7 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         List<Paired> paired = paired(cell.finished(), faithful.finished(), RunResult::finalFigure);
         List<Paired> pairedRaw = paired(cell.finished(), faithful.finished(), RunResult::finalRaw);
         Judgement j = cell.judgement();
-        int inside = (int) cell.finished().stream().filter(r -> r.finalFigure() >= j.predictionLow()
-                && r.finalFigure() <= j.predictionHigh()).count();
+        int inside = inside(cell);
         int below = (int) cell.finished().stream().filter(r -> r.finalFigure() < j.predictionLow()).count();
         Finding finding;
         if (cell.figure().n() < 2 || faithful.figure().n() < 2 || !Double.isFinite(d.ciHigh())) {
@@ -255,10 +254,17 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
         return new Effect(cell, d, paired, pairedRaw, inside, below, closed, finding, collapses(cell, faithful));
     }
 
+    /** The cell's finished runs inside the paper's 95 % prediction interval for one run. */
+    public static int inside(CellSummary cell) {
+        Judgement j = cell.judgement();
+        return (int) cell.finished().stream().filter(r -> r.finalFigure() >= j.predictionLow()
+                && r.finalFigure() <= j.predictionHigh()).count();
+    }
+
     private static List<Collapse> collapses(CellSummary cell, CellSummary faithful) {
         List<Collapse> out = new ArrayList<>();
         faithful.finished().stream().filter(f -> f.health().collapsed()).sorted(Comparator.comparingInt(RunResult::seed))
-                .forEach(f -> cell.finished().stream().filter(v -> sameSubset(f, v)).findFirst().ifPresent(v ->
+                .forEach(f -> twin(f, cell.finished()).ifPresent(v ->
                         out.add(new Collapse(f.seed(), v.finalFigure(), f.finalFigure(), v.health().collapsed()))));
         return List.copyOf(out);
     }
@@ -295,13 +301,16 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
                 && a.settings().dataRng() == b.settings().dataRng();
     }
 
+    /** The run among {@code others} of the same labeled subset as {@code run}, if any. */
+    private static Optional<RunResult> twin(RunResult run, List<RunResult> others) {
+        return others.stream().filter(o -> sameSubset(o, run)).findFirst();
+    }
+
     /** Runs of the same seed and data seed on both sides, in seed order. */
     static List<Paired> paired(List<RunResult> variant, List<RunResult> faithful, ToDoubleFunction<RunResult> value) {
         List<Paired> out = new ArrayList<>();
-        variant.stream().sorted(Comparator.comparingInt(RunResult::seed)).forEach(v -> faithful.stream()
-                .filter(f -> sameSubset(f, v))
-                .findFirst().ifPresent(f -> out.add(new Paired(v.seed(), value.applyAsDouble(v),
-                        value.applyAsDouble(f)))));
+        variant.stream().sorted(Comparator.comparingInt(RunResult::seed)).forEach(v -> twin(v, faithful)
+                .ifPresent(f -> out.add(new Paired(v.seed(), value.applyAsDouble(v), value.applyAsDouble(f)))));
         return out;
     }
 
@@ -331,8 +340,7 @@ public record Gaps(String dataset, List<Integer> labels, List<Protocol> protocol
                 continue;
             }
             for (RunResult v : c.finished().stream().sorted(Comparator.comparingInt(RunResult::seed)).toList()) {
-                Optional<RunResult> twin = faithful.get().finished().stream().filter(f -> sameSubset(f, v))
-                        .findFirst();
+                Optional<RunResult> twin = twin(v, faithful.get().finished());
                 if (twin.isEmpty()) {
                     continue;
                 }
